@@ -1,0 +1,108 @@
+//===- FatBinary.h - cuport's versioned device-code container -------------===//
+//
+// The container that cuport-cc embeds in every host object and that
+// libcudart reads back in __cudaRegisterFatBinary. It holds device images
+// (SPIR-V, AMD code objects, or relocatable LLVM bitcode for -rdc) and the
+// kernel metadata a runtime needs to launch a kernel from an untyped
+// `void **args` array: each argument's kind and size in source order.
+//
+// The byte format is specified in docs/fatbin-format.md. This library has no
+// dependency on LLVM so that libcudart stays small; parsing never trusts its
+// input (every length is bounds-checked) and never throws.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CUPORT_FATBIN_FATBINARY_H
+#define CUPORT_FATBIN_FATBINARY_H
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cuport {
+namespace fatbin {
+
+/// Kinds of device image. Values are part of the on-disk format.
+enum class ImageKind : uint32_t {
+  SPIRV = 1,       ///< SPIR-V module for OpenCL consumers; Arch is "spirv64".
+  AMDGCN = 2,      ///< AMD code object (ELF); Arch is e.g. "gfx90a".
+  LLVMBitcode = 3, ///< Unlowered device bitcode kept for -rdc device linking.
+};
+
+/// How a runtime passes one kernel argument. Values are part of the format.
+enum class ArgKind : uint32_t {
+  Value = 0,         ///< Bytes copied from args[i]: scalars and by-value structs.
+  GlobalPointer = 1, ///< A device pointer (8 bytes at args[i]).
+  DynamicShared = 2, ///< Hidden argument added by lowering; sized by the launch's
+                     ///< sharedMem. Has no entry in the user's args array.
+};
+
+struct KernelArg {
+  ArgKind Kind = ArgKind::Value;
+  uint32_t Size = 0;  ///< Bytes at args[i] (0 for DynamicShared).
+  uint32_t Align = 1; ///< Alignment of the argument in the source.
+};
+
+enum KernelFlags : uint32_t {
+  KF_UsesDynamicShared = 1u << 0,
+};
+
+struct KernelInfo {
+  std::string Name; ///< Mangled device-side name, as __cudaRegisterFunction gets it.
+  uint32_t Flags = 0;
+  std::vector<KernelArg> Args; ///< In IR order; user args keep source order.
+};
+
+struct Image {
+  ImageKind Kind = ImageKind::SPIRV;
+  std::string Arch;
+  std::vector<uint8_t> Data;
+};
+
+enum ContainerFlags : uint32_t {
+  /// The container's device code lives in a separately linked image (-rdc):
+  /// its kernels are found by name among all registered images.
+  CF_RelocatableStub = 1u << 0,
+  /// This container is the product of a device link (-dlink or final link).
+  CF_DeviceLinked = 1u << 1,
+};
+
+struct FatBinary {
+  uint32_t Flags = 0;
+  std::vector<Image> Images;
+  std::vector<KernelInfo> Kernels;
+
+  const Image *findImage(ImageKind Kind, const std::string &Arch = "") const;
+  const KernelInfo *findKernel(const std::string &Name) const;
+};
+
+constexpr char Magic[8] = {'C', 'U', 'P', 'O', 'R', 'T', 'F', 'B'};
+constexpr uint16_t VersionMajor = 1;
+constexpr uint16_t VersionMinor = 0;
+
+/// Serializes \p FB; the result starts with the 32-byte header.
+std::vector<uint8_t> serialize(const FatBinary &FB);
+
+/// Result of parsing: on failure Error is non-empty and says what is wrong
+/// (truncated, bad magic, unsupported version, a length out of bounds, ...).
+struct ParseResult {
+  FatBinary Value;
+  std::string Error;
+  explicit operator bool() const { return Error.empty(); }
+};
+
+/// Parses exactly \p Size bytes at \p Data.
+ParseResult parse(const void *Data, size_t Size);
+
+/// Parses a container whose size is known only from its header, as
+/// __cudaRegisterFatBinary sees it. \p MaxSize bounds how far it may read
+/// (SIZE_MAX when the caller cannot know).
+ParseResult parseWithHeaderSize(const void *Data, size_t MaxSize);
+
+/// True when \p Data begins with the cuport magic.
+bool hasMagic(const void *Data, size_t Size);
+
+} // namespace fatbin
+} // namespace cuport
+
+#endif // CUPORT_FATBIN_FATBINARY_H
