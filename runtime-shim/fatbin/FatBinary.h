@@ -79,6 +79,16 @@ struct FatBinary {
 constexpr char Magic[8] = {'C', 'U', 'P', 'O', 'R', 'T', 'F', 'B'};
 constexpr uint16_t VersionMajor = 1;
 constexpr uint16_t VersionMinor = 0;
+/// Size of the fixed header; its last field is the u64 TotalSize.
+constexpr size_t HeaderSize = 32;
+
+/// True for the argument kinds this version knows how to pass. Containers
+/// from a newer minor version may carry others; a runtime refuses to launch
+/// such a kernel instead of guessing.
+inline bool isKnownArgKind(ArgKind K) {
+  return K == ArgKind::Value || K == ArgKind::GlobalPointer ||
+         K == ArgKind::DynamicShared;
+}
 
 /// Serializes \p FB; the result starts with the 32-byte header.
 std::vector<uint8_t> serialize(const FatBinary &FB);
