@@ -1,0 +1,184 @@
+//===- DeviceLink.cpp - link relocatable device code ----------------------===//
+#include "DeviceLink.h"
+
+#include "DeviceImage.h"
+#include "fatbin/FatBinary.h"
+
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Object/Archive.h"
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+
+using namespace llvm;
+using namespace cuport;
+using namespace cuport::driver;
+
+/// Reads every container in one object's .nv_fatbin section. Clang aligns
+/// each embedded container to 8 bytes; `ld -r` may concatenate several.
+static Error scanObject(MemoryBufferRef Buf, const std::string &Name, DeviceLinkPlan &Plan) {
+  auto Obj = object::ObjectFile::createObjectFile(Buf);
+  if (!Obj) {
+    consumeError(Obj.takeError());
+    return Error::success(); // not an object (e.g. a linker script): nothing to link
+  }
+  for (const object::SectionRef &Sec : (*Obj)->sections()) {
+    Expected<StringRef> SecName = Sec.getName();
+    if (!SecName || *SecName != ".nv_fatbin") {
+      consumeError(SecName.takeError());
+      continue;
+    }
+    Expected<StringRef> Contents = Sec.getContents();
+    if (!Contents)
+      return Contents.takeError();
+    StringRef Data = *Contents;
+    while (Data.size() >= 8) {
+      if (!fatbin::hasMagic(Data.data(), Data.size())) {
+        Data = Data.drop_front(8); // alignment padding
+        continue;
+      }
+      fatbin::ParseResult R = fatbin::parseWithHeaderSize(Data.data(), Data.size());
+      if (!R)
+        return createStringError(inconvertibleErrorCode(),
+                                 "'" + Name + "': corrupt device code container: " + R.Error);
+      if (R.Value.Flags & fatbin::CF_DeviceLinked)
+        Plan.AlreadyLinked = true;
+      for (const fatbin::Image &I : R.Value.Images) {
+        if (I.Kind != fatbin::ImageKind::LLVMBitcode)
+          continue;
+        Plan.Bitcode.push_back(I.Data);
+        Plan.Sources.push_back(Name);
+      }
+      size_t Size = fatbin::serialize(R.Value).size();
+      Data = Data.drop_front(std::min<size_t>(Data.size(), (Size + 7) & ~size_t(7)));
+    }
+  }
+  return Error::success();
+}
+
+Expected<DeviceLinkPlan> cuport::driver::planDeviceLink(const std::vector<std::string> &Inputs) {
+  DeviceLinkPlan Plan;
+  for (const std::string &Path : Inputs) {
+    auto Buf = MemoryBuffer::getFile(Path);
+    if (!Buf)
+      return createStringError(Buf.getError(), "cannot read '%s': %s", Path.c_str(),
+                               Buf.getError().message().c_str());
+    MemoryBufferRef Ref = (*Buf)->getMemBufferRef();
+    if (Ref.getBuffer().startswith("!<arch>\n")) {
+      auto Ar = object::Archive::create(Ref);
+      if (!Ar)
+        return Ar.takeError();
+      Error Err = Error::success();
+      for (const object::Archive::Child &C : (*Ar)->children(Err)) {
+        auto Member = C.getMemoryBufferRef();
+        if (!Member)
+          return Member.takeError();
+        if (Error E = scanObject(*Member, Path, Plan))
+          return E;
+      }
+      if (Err)
+        return Err;
+      continue;
+    }
+    if (Error E = scanObject(Ref, Path, Plan))
+      return E;
+  }
+  return Plan;
+}
+
+/// The host side of a device link: the container, Clang's wrapper layout
+/// ({magic, version, data, unused}) and a constructor registering it, as
+/// the objects Clang writes for each translation unit do.
+static std::unique_ptr<Module> buildRegistrationModule(LLVMContext &Ctx,
+                                                       const std::vector<uint8_t> &Container) {
+  auto M = std::make_unique<Module>("cuport.dlink", Ctx);
+  M->setTargetTriple("x86_64-pc-linux-gnu");
+  Type *I32 = Type::getInt32Ty(Ctx);
+  PointerType *Ptr = PointerType::getUnqual(Ctx);
+
+  Constant *Data = ConstantDataArray::get(Ctx, ArrayRef<uint8_t>(Container));
+  auto *Blob = new GlobalVariable(*M, Data->getType(), true, GlobalValue::PrivateLinkage, Data,
+                                  "__cuport_dlink_fatbin");
+  Blob->setSection(".nv_fatbin");
+  Blob->setAlignment(Align(8));
+  StructType *WrapperTy = StructType::get(Ctx, {I32, I32, Ptr, Ptr});
+  Constant *WrapperInit = ConstantStruct::get(
+      WrapperTy, {ConstantInt::get(I32, 0x466243b1), ConstantInt::get(I32, 1), Blob,
+                  ConstantPointerNull::get(Ptr)});
+  auto *Wrapper = new GlobalVariable(*M, WrapperTy, true, GlobalValue::PrivateLinkage,
+                                     WrapperInit, "__cuport_dlink_wrapper");
+  Wrapper->setSection(".nvFatBinSegment");
+  Wrapper->setAlignment(Align(8));
+  auto *Handle = new GlobalVariable(*M, Ptr, false, GlobalValue::InternalLinkage,
+                                    ConstantPointerNull::get(Ptr), "__cuport_dlink_handle");
+
+  FunctionCallee Register = M->getOrInsertFunction("__cudaRegisterFatBinary", Ptr, Ptr);
+  FunctionCallee End = M->getOrInsertFunction("__cudaRegisterFatBinaryEnd", Type::getVoidTy(Ctx), Ptr);
+  FunctionCallee Unregister =
+      M->getOrInsertFunction("__cudaUnregisterFatBinary", Type::getVoidTy(Ctx), Ptr);
+  FunctionCallee AtExit = M->getOrInsertFunction("atexit", I32, Ptr);
+
+  auto *Dtor = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), false),
+                                GlobalValue::InternalLinkage, "__cuport_dlink_dtor", *M);
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Dtor));
+  B.CreateCall(Unregister, B.CreateLoad(Ptr, Handle));
+  B.CreateRetVoid();
+
+  auto *Ctor = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), false),
+                                GlobalValue::InternalLinkage, "__cuport_dlink_ctor", *M);
+  B.SetInsertPoint(BasicBlock::Create(Ctx, "entry", Ctor));
+  Value *H = B.CreateCall(Register, Wrapper);
+  B.CreateStore(H, Handle);
+  B.CreateCall(End, H);
+  B.CreateCall(AtExit, Dtor);
+  B.CreateRetVoid();
+  appendToGlobalCtors(*M, Ctor, 65535);
+  return M;
+}
+
+Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan, const std::string &BcPath) {
+  LLVMContext Ctx;
+  auto Linked = std::make_unique<Module>("cuport.device", Ctx);
+  Linker L(*Linked);
+  for (size_t I = 0; I < Plan.Bitcode.size(); ++I) {
+    StringRef Bytes(reinterpret_cast<const char *>(Plan.Bitcode[I].data()), Plan.Bitcode[I].size());
+    auto M = parseBitcodeFile(MemoryBufferRef(Bytes, Plan.Sources[I]), Ctx);
+    if (!M)
+      return M.takeError();
+    if (Linked->getTargetTriple().empty()) {
+      Linked->setTargetTriple((*M)->getTargetTriple());
+      Linked->setDataLayout((*M)->getDataLayout());
+    }
+    if (L.linkInModule(std::move(*M)))
+      return createStringError(inconvertibleErrorCode(),
+                               "device link failed while adding '" + Plan.Sources[I] + "'");
+  }
+  for (const Function &F : *Linked)
+    if (F.isDeclaration() && !F.isIntrinsic() && !F.use_empty() &&
+        !F.getName().startswith("_Z") && !F.getName().startswith("__spirv"))
+      return createStringError(inconvertibleErrorCode(),
+                               "device link: undefined device function '" + F.getName() + "'");
+  for (const GlobalVariable &G : Linked->globals())
+    if (G.isDeclaration() && !G.use_empty() && !G.getName().startswith("__spirv"))
+      return createStringError(inconvertibleErrorCode(),
+                               "device link: undefined device variable '" + G.getName() + "'");
+
+  fatbin::FatBinary FB;
+  FB.Flags = fatbin::CF_DeviceLinked;
+  if (Error E = lowering::lowerToSpirvImage(*Linked, FB))
+    return E;
+
+  std::unique_ptr<Module> Reg = buildRegistrationModule(Ctx, fatbin::serialize(FB));
+  std::error_code EC;
+  raw_fd_ostream OS(BcPath, EC, sys::fs::OF_None);
+  if (EC)
+    return createStringError(EC, "cannot write '%s': %s", BcPath.c_str(), EC.message().c_str());
+  WriteBitcodeToFile(*Reg, OS);
+  return Error::success();
+}

@@ -1,0 +1,41 @@
+//===- DeviceLink.h - link relocatable device code -------------*- C++ -*-===//
+//
+// nvcc's -rdc model: each -dc object carries its translation unit's device
+// code (here: unlowered LLVM bitcode inside cuport's container, in the
+// object's .nv_fatbin section). The device link gathers every such image
+// from the objects and archives being linked, links them into one module,
+// lowers it and writes one SPIR-V image, and emits a small registration
+// object that hands that image to libcudart before main. Each translation
+// unit still registers its own kernels by name; libcudart finds their code
+// in the linked image.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CUPORT_DRIVER_DEVICELINK_H
+#define CUPORT_DRIVER_DEVICELINK_H
+
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cuport {
+namespace driver {
+
+struct DeviceLinkPlan {
+  std::vector<std::vector<uint8_t>> Bitcode; ///< One per rdc translation unit.
+  std::vector<std::string> Sources;          ///< Where each came from.
+  bool AlreadyLinked = false; ///< An input already holds a device-linked image.
+};
+
+/// Scans objects and archives for cuport containers.
+llvm::Expected<DeviceLinkPlan> planDeviceLink(const std::vector<std::string> &Inputs);
+
+/// Links, lowers and translates \p Plan, and writes the host registration
+/// module (x86-64 LLVM bitcode) to \p BcPath.
+llvm::Error writeRegistrationModule(const DeviceLinkPlan &Plan, const std::string &BcPath);
+
+} // namespace driver
+} // namespace cuport
+
+#endif

@@ -1,0 +1,77 @@
+//===- KernelMetadata.cpp - kernel launch metadata from IR ----------------===//
+//
+// The mapping from IR parameters to CUDA arguments, after lowering:
+//   ptr byval(T)            -> Value, sizeof(T) bytes (structs, arrays)
+//   ptr addrspace(1)        -> GlobalPointer (a device address)
+//   ptr addrspace(3)        -> DynamicShared (hidden; sized by the launch)
+//   any other first-class   -> Value, its alloc size
+// A pointer in another address space as a kernel parameter cannot come from
+// CUDA source through Clang's SPIR ABI, so it is an internal error.
+//
+//===----------------------------------------------------------------------===//
+#include "KernelMetadata.h"
+
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Function.h"
+
+using namespace llvm;
+using cuport::fatbin::ArgKind;
+using cuport::fatbin::KernelArg;
+using cuport::fatbin::KernelInfo;
+
+static Expected<KernelArg> describe(const Function &F, const Argument &A, const DataLayout &DL) {
+  KernelArg K;
+  Type *T = A.getType();
+  if (Type *ByVal = A.getParamByValType()) {
+    K.Kind = ArgKind::Value;
+    K.Size = DL.getTypeAllocSize(ByVal);
+    K.Align = A.getParamAlign().valueOrOne().value();
+    return K;
+  }
+  if (auto *PT = dyn_cast<PointerType>(T)) {
+    switch (PT->getAddressSpace()) {
+    case 1:
+      K.Kind = ArgKind::GlobalPointer;
+      K.Size = 8;
+      K.Align = 8;
+      return K;
+    case 3:
+      K.Kind = ArgKind::DynamicShared;
+      K.Size = 0;
+      K.Align = 16;
+      return K;
+    default:
+      return createStringError(inconvertibleErrorCode(),
+                               "kernel '" + F.getName() + "' has a parameter in address space " +
+                                   Twine(PT->getAddressSpace()) + ", which cuport cannot launch");
+    }
+  }
+  if (!T->isSized())
+    return createStringError(inconvertibleErrorCode(),
+                             "kernel '" + F.getName() + "' has an unsized parameter");
+  K.Kind = ArgKind::Value;
+  K.Size = DL.getTypeAllocSize(T);
+  K.Align = DL.getABITypeAlign(T).value();
+  return K;
+}
+
+Expected<std::vector<KernelInfo>> cuport::lowering::collectKernelInfo(const Module &M) {
+  std::vector<KernelInfo> Kernels;
+  const DataLayout &DL = M.getDataLayout();
+  for (const Function &F : M) {
+    if (F.isDeclaration() || F.getCallingConv() != CallingConv::SPIR_KERNEL)
+      continue;
+    KernelInfo Info;
+    Info.Name = F.getName().str();
+    for (const Argument &A : F.args()) {
+      auto K = describe(F, A, DL);
+      if (!K)
+        return K.takeError();
+      if (K->Kind == ArgKind::DynamicShared)
+        Info.Flags |= fatbin::KF_UsesDynamicShared;
+      Info.Args.push_back(*K);
+    }
+    Kernels.push_back(std::move(Info));
+  }
+  return Kernels;
+}

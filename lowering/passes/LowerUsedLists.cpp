@@ -1,0 +1,35 @@
+//===- LowerUsedLists.cpp - drop llvm.used lists SPIR-V cannot hold -------===//
+//
+// Clang keeps every __device__/__constant__ variable alive for host
+// registration by listing it in @llvm.compiler.used, as an addrspacecast from
+// CrossWorkgroup to the default (Function/private) address space. SPIR-V
+// allows casts from a named address space only to Generic, so the translator
+// rejects the module. The lists have done their job by the time lowering
+// runs (no optimisation follows that could drop the variables), so they are
+// removed. Variables stay, with external linkage, for symbol access.
+//
+//===----------------------------------------------------------------------===//
+#include "LoweringPasses.h"
+
+#include "llvm/IR/Module.h"
+
+#define DEBUG_TYPE "cuport-lower-used-lists"
+
+using namespace llvm;
+
+static bool dropList(Module &M, StringRef Name) {
+  GlobalVariable *GV = M.getGlobalVariable(Name);
+  if (!GV)
+    return false;
+  Constant *Init = GV->hasInitializer() ? GV->getInitializer() : nullptr;
+  GV->eraseFromParent();
+  if (Init && Init->use_empty())
+    Init->destroyConstant();
+  return true;
+}
+
+PreservedAnalyses cuport::lowering::LowerUsedListsPass::run(Module &M, ModuleAnalysisManager &) {
+  bool Changed = dropList(M, "llvm.compiler.used");
+  Changed |= dropList(M, "llvm.used");
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
