@@ -1,0 +1,584 @@
+//===- OpenCLDevice.cpp - one OpenCL device behind target::Device --------===//
+//
+// Properties, SVM memory, synchronous copies and fills, queues with CUDA's
+// legacy default stream rules, and kernel launch from a `void **args` array
+// read through the fat binary's argument metadata. See OpenCLDevice.h.
+//
+//===----------------------------------------------------------------------===//
+#include "OpenCLDevice.h"
+
+#include "OpenCLModule.h"
+#include "SpirvTranslator.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+namespace cuport {
+namespace target {
+namespace opencl {
+
+namespace {
+
+/// CUDA's own grid limits; OpenCL has none (see DeviceProperties::MaxGridDim).
+constexpr uint32_t CudaMaxGrid[3] = {2147483647u, 65535u, 65535u};
+/// CUDA guarantees 256-byte alignment for cudaMalloc.
+constexpr cl_uint CudaAllocAlignment = 256;
+constexpr const char *SpirBuildOptions = "-x spir -spir-std=1.2";
+
+uint32_t clampU32(uint64_t V) { return V > 0xFFFFFFFFu ? 0xFFFFFFFFu : uint32_t(V); }
+
+const char *yesNo(bool B) { return B ? "yes" : "no"; }
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// CLQueue
+//===----------------------------------------------------------------------===//
+
+CLQueue::CLQueue(OpenCLDevice &Dev, cl_command_queue Q, bool Blocking, bool IsDefault)
+    : Dev(Dev), Q(Q), Blocking(Blocking), IsDefault(IsDefault) {}
+
+CLQueue::~CLQueue() {
+  clFinish(Q);
+  if (!IsDefault)
+    Dev.forgetQueue(this);
+  if (LastLaunch)
+    clReleaseEvent(LastLaunch);
+  clReleaseCommandQueue(Q);
+}
+
+void CLQueue::setLastLaunch(cl_event E) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (LastLaunch)
+    clReleaseEvent(LastLaunch);
+  LastLaunch = E;
+}
+
+Result CLQueue::finish() {
+  cl_int Err = clFinish(Q);
+  cl_event E;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    E = LastLaunch;
+    LastLaunch = nullptr;
+  }
+  Result R = clResult(Err, "clFinish", Err == CL_SUCCESS ? Status::Success
+                                                          : Status::LaunchFailure);
+  if (E) {
+    cl_int Exec = CL_COMPLETE;
+    if (R && clGetEventInfo(E, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(Exec), &Exec,
+                            nullptr) == CL_SUCCESS &&
+        Exec < 0)
+      R = Result(Status::LaunchFailure,
+                 "a kernel failed on the device: " + clErrorName(Exec));
+    clReleaseEvent(E);
+  }
+  return R;
+}
+
+//===----------------------------------------------------------------------===//
+// Creation and properties
+//===----------------------------------------------------------------------===//
+
+OpenCLDevice::OpenCLDevice(cl_platform_id Platform, cl_device_id Id)
+    : Platform(Platform), Id(Id), Cache(KernelCache::defaultDirectory()) {}
+
+OpenCLDevice::~OpenCLDevice() {
+  DefaultQueue.reset();
+  if (Context)
+    clReleaseContext(Context);
+}
+
+Result OpenCLDevice::create(cl_platform_id Platform, cl_device_id Id,
+                            std::unique_ptr<OpenCLDevice> *Out) {
+  std::unique_ptr<OpenCLDevice> D(new OpenCLDevice(Platform, Id));
+  if (Result R = D->queryProperties(); !R)
+    return R;
+  cl_context_properties CP[] = {CL_CONTEXT_PLATFORM,
+                                reinterpret_cast<cl_context_properties>(Platform), 0};
+  cl_int Err;
+  D->Context = clCreateContext(CP, 1, &Id, nullptr, nullptr, &Err);
+  if (Err != CL_SUCCESS || !D->Context)
+    return clResult(Err, "clCreateContext", Status::InitializationFailed);
+  std::unique_ptr<Queue> Q;
+  if (Result R = D->createQueue(true, &Q); !R)
+    return R;
+  D->DefaultQueue.reset(static_cast<CLQueue *>(Q.release()));
+  // The default queue is not a user queue: take it out of those sets.
+  {
+    std::lock_guard<std::mutex> Guard(D->QueuesLock);
+    D->BlockingQueues.erase(D->DefaultQueue.get());
+    D->AllQueues.erase(D->DefaultQueue.get());
+  }
+  *Out = std::move(D);
+  return Result::success();
+}
+
+Result OpenCLDevice::queryProperties() {
+  DeviceProperties &P = Props;
+  PlatformName = platformString(Platform, CL_PLATFORM_NAME);
+  P.Name = deviceString(Id, CL_DEVICE_NAME);
+  P.Vendor = deviceString(Id, CL_DEVICE_VENDOR);
+  P.DriverVersion = deviceString(Id, CL_DRIVER_VERSION);
+  P.DeviceVersion = deviceString(Id, CL_DEVICE_VERSION);
+
+  cl_device_type Type = 0;
+  cl_ulong GlobalMem = 0, MaxAlloc = 0, LocalMem = 0, ConstMem = 0, CacheSize = 0;
+  cl_uint Units = 0, ClockMHz = 0, CacheLine = 0, BaseAlignBits = 0, AddressBits = 0,
+          Dims = 0;
+  size_t MaxWG = 0, MaxParam = 0, TimerRes = 0;
+  // These are required of every OpenCL device; without them nothing below
+  // would be meaningful.
+  cl_int Err = deviceInfo(Id, CL_DEVICE_TYPE, Type);
+  if (Err == CL_SUCCESS) Err = deviceInfo(Id, CL_DEVICE_GLOBAL_MEM_SIZE, GlobalMem);
+  if (Err == CL_SUCCESS) Err = deviceInfo(Id, CL_DEVICE_MAX_MEM_ALLOC_SIZE, MaxAlloc);
+  if (Err == CL_SUCCESS) Err = deviceInfo(Id, CL_DEVICE_LOCAL_MEM_SIZE, LocalMem);
+  if (Err == CL_SUCCESS) Err = deviceInfo(Id, CL_DEVICE_MAX_COMPUTE_UNITS, Units);
+  if (Err == CL_SUCCESS) Err = deviceInfo(Id, CL_DEVICE_MAX_WORK_GROUP_SIZE, MaxWG);
+  if (Err == CL_SUCCESS) Err = deviceInfo(Id, CL_DEVICE_MAX_WORK_ITEM_DIMENSIONS, Dims);
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clGetDeviceInfo", Status::InitializationFailed);
+  std::vector<size_t> ItemSizes(std::max<cl_uint>(Dims, 3), 1);
+  Err = clGetDeviceInfo(Id, CL_DEVICE_MAX_WORK_ITEM_SIZES, sizeof(size_t) * Dims,
+                        ItemSizes.data(), nullptr);
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clGetDeviceInfo(CL_DEVICE_MAX_WORK_ITEM_SIZES)",
+                    Status::InitializationFailed);
+  // Optional queries: a failure leaves the field at zero.
+  deviceInfo(Id, CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE, ConstMem);
+  deviceInfo(Id, CL_DEVICE_GLOBAL_MEM_CACHE_SIZE, CacheSize);
+  deviceInfo(Id, CL_DEVICE_GLOBAL_MEM_CACHELINE_SIZE, CacheLine);
+  deviceInfo(Id, CL_DEVICE_MAX_CLOCK_FREQUENCY, ClockMHz);
+  deviceInfo(Id, CL_DEVICE_MEM_BASE_ADDR_ALIGN, BaseAlignBits);
+  deviceInfo(Id, CL_DEVICE_ADDRESS_BITS, AddressBits);
+  deviceInfo(Id, CL_DEVICE_MAX_PARAMETER_SIZE, MaxParam);
+  deviceInfo(Id, CL_DEVICE_PROFILING_TIMER_RESOLUTION, TimerRes);
+  cl_bool HostUnified = CL_FALSE, ECC = CL_FALSE;
+  deviceInfo(Id, CL_DEVICE_HOST_UNIFIED_MEMORY, HostUnified);
+  deviceInfo(Id, CL_DEVICE_ERROR_CORRECTION_SUPPORT, ECC);
+  cl_device_fp_config Double = 0;
+  deviceInfo(Id, CL_DEVICE_DOUBLE_FP_CONFIG, Double);
+  cl_uint SubGroups = 0;
+  deviceInfo(Id, CL_DEVICE_MAX_NUM_SUB_GROUPS, SubGroups);
+  cl_device_svm_capabilities Svm = 0;
+  if (deviceInfo(Id, CL_DEVICE_SVM_CAPABILITIES, Svm) != CL_SUCCESS)
+    Svm = 0; // OpenCL 1.x device.
+
+  P.Type = (Type & CL_DEVICE_TYPE_GPU)           ? DeviceType::GPU
+           : (Type & CL_DEVICE_TYPE_ACCELERATOR) ? DeviceType::Accelerator
+           : (Type & CL_DEVICE_TYPE_CPU)         ? DeviceType::CPU
+                                                 : DeviceType::Other;
+  P.TotalGlobalMem = GlobalMem;
+  P.MaxAllocationSize = MaxAlloc;
+  P.SharedMemPerBlock = LocalMem;
+  P.TotalConstMem = ConstMem;
+  P.ComputeUnits = Units;
+  P.MaxThreadsPerBlock = clampU32(MaxWG);
+  for (int I = 0; I < 3; ++I) {
+    P.MaxBlockDim[I] = clampU32(ItemSizes[I]);
+    P.MaxGridDim[I] = CudaMaxGrid[I];
+  }
+  P.ClockRateKHz = ClockMHz * 1000u;
+  P.WarpSize = 32;
+  P.L2CacheBytes = clampU32(CacheSize);
+  P.CacheLineBytes = CacheLine;
+  P.MemBaseAlignBytes = BaseAlignBits / 8;
+  P.AddressBits = AddressBits;
+  P.MaxParameterBytes = clampU32(MaxParam);
+  P.MaxSubGroups = SubGroups;
+  P.TimerResolutionNs = TimerRes;
+  P.HostUnifiedMemory = HostUnified == CL_TRUE;
+  P.ECCEnabled = ECC == CL_TRUE;
+  P.DoublePrecision = Double != 0;
+  P.SVMCoarseGrain = Svm & CL_DEVICE_SVM_COARSE_GRAIN_BUFFER;
+  P.SVMFineGrainBuffer = Svm & CL_DEVICE_SVM_FINE_GRAIN_BUFFER;
+  P.SVMFineGrainSystem = Svm & CL_DEVICE_SVM_FINE_GRAIN_SYSTEM;
+  P.SVMAtomics = Svm & CL_DEVICE_SVM_ATOMICS;
+
+  P.ILVersions = deviceString(Id, CL_DEVICE_IL_VERSION);
+  P.TakesSpirvDirectly = hasWord(P.ILVersions, "SPIR-V", /*Prefix=*/true);
+  if (P.TakesSpirvDirectly) {
+    P.ModuleLoadPath = "SPIR-V taken directly (clCreateProgramWithIL)";
+    BuildOptions = "";
+  } else {
+    P.ModuleLoadPath = "SPIR-V translated in process to SPIR 1.2 bitcode "
+                       "(cl_khr_spir, clCreateProgramWithBinary)";
+    BuildOptions = SpirBuildOptions;
+  }
+  Fingerprint = "cuport-opencl-cache-1|" + PlatformName + "|" + P.Name + "|" +
+                P.DriverVersion + "|" + P.DeviceVersion + "|" + BuildOptions +
+                (P.TakesSpirvDirectly ? "" : std::string("|") + translatorVersion());
+  return Result::success();
+}
+
+std::vector<std::pair<std::string, std::string>> OpenCLDevice::describe() const {
+  const DeviceProperties &P = Props;
+  std::vector<std::pair<std::string, std::string>> Lines;
+  Lines.emplace_back("platform", PlatformName);
+  Lines.emplace_back("device version", P.DeviceVersion);
+  Lines.emplace_back("driver version", P.DriverVersion);
+  Lines.emplace_back("SVM", std::string("coarse-grain buffer ") + yesNo(P.SVMCoarseGrain) +
+                                ", fine-grain buffer " + yesNo(P.SVMFineGrainBuffer) +
+                                ", fine-grain system " + yesNo(P.SVMFineGrainSystem) +
+                                ", atomics " + yesNo(P.SVMAtomics));
+  Lines.emplace_back("IL versions", P.ILVersions.empty() ? "(none)" : P.ILVersions);
+  Lines.emplace_back("module load path", P.ModuleLoadPath);
+  Lines.emplace_back("kernel cache", Cache.enabled() ? Cache.directory() : "(disabled)");
+  return Lines;
+}
+
+//===----------------------------------------------------------------------===//
+// Queues and ordering
+//===----------------------------------------------------------------------===//
+
+Result OpenCLDevice::createQueue(bool Blocking, std::unique_ptr<Queue> *Out) {
+  cl_command_queue_properties Supported = 0;
+  deviceInfo(Id, CL_DEVICE_QUEUE_ON_HOST_PROPERTIES, Supported);
+  cl_queue_properties QP[] = {CL_QUEUE_PROPERTIES,
+                              cl_queue_properties(Supported & CL_QUEUE_PROFILING_ENABLE),
+                              0};
+  cl_int Err;
+  cl_command_queue Q = clCreateCommandQueueWithProperties(Context, Id, QP, &Err);
+  if (Err != CL_SUCCESS || !Q)
+    return clResult(Err, "clCreateCommandQueueWithProperties");
+  auto *CQ = new CLQueue(*this, Q, Blocking, /*IsDefault=*/!DefaultQueue);
+  {
+    std::lock_guard<std::mutex> Guard(QueuesLock);
+    AllQueues.insert(CQ);
+    if (Blocking)
+      BlockingQueues.insert(CQ);
+  }
+  Out->reset(CQ);
+  return Result::success();
+}
+
+void OpenCLDevice::forgetQueue(CLQueue *Q) {
+  std::lock_guard<std::mutex> Guard(QueuesLock);
+  AllQueues.erase(Q);
+  BlockingQueues.erase(Q);
+}
+
+CLQueue &OpenCLDevice::queueFor(Queue *Q) {
+  return Q ? *static_cast<CLQueue *>(Q) : *DefaultQueue;
+}
+
+Result OpenCLDevice::dependencies(CLQueue &Q, std::vector<cl_event> &Events) {
+  auto Mark = [&](CLQueue &Other) {
+    cl_event E;
+    cl_int Err = clEnqueueMarkerWithWaitList(Other.handle(), 0, nullptr, &E);
+    if (Err != CL_SUCCESS)
+      return clResult(Err, "clEnqueueMarkerWithWaitList");
+    Events.push_back(E);
+    return Result::success();
+  };
+  if (Q.isDefault()) {
+    std::lock_guard<std::mutex> Guard(QueuesLock);
+    for (CLQueue *B : BlockingQueues)
+      if (Result R = Mark(*B); !R)
+        return R;
+    return Result::success();
+  }
+  if (Q.blocking())
+    return Mark(*DefaultQueue);
+  return Result::success();
+}
+
+void OpenCLDevice::releaseEvents(std::vector<cl_event> &Events) {
+  for (cl_event E : Events)
+    clReleaseEvent(E);
+  Events.clear();
+}
+
+Result OpenCLDevice::synchronizeQueue(Queue *Q) { return queueFor(Q).finish(); }
+
+Result OpenCLDevice::synchronize() {
+  Result First = DefaultQueue->finish();
+  std::vector<CLQueue *> Users;
+  {
+    std::lock_guard<std::mutex> Guard(QueuesLock);
+    Users.assign(AllQueues.begin(), AllQueues.end());
+  }
+  for (CLQueue *Q : Users) {
+    Result R = Q->finish();
+    if (First && !R)
+      First = R;
+  }
+  return First;
+}
+
+//===----------------------------------------------------------------------===//
+// Memory
+//===----------------------------------------------------------------------===//
+
+Result OpenCLDevice::allocate(size_t Bytes, void **Ptr) {
+  if (Bytes > Props.MaxAllocationSize)
+    return Result(Status::OutOfMemory,
+                  "allocation of " + std::to_string(Bytes) +
+                      " bytes exceeds the device's largest allocation "
+                      "(CL_DEVICE_MAX_MEM_ALLOC_SIZE = " +
+                      std::to_string(Props.MaxAllocationSize) + ")");
+  void *P = clSVMAlloc(Context, CL_MEM_READ_WRITE, Bytes, CudaAllocAlignment);
+  if (!P) // A device may cap the alignment it accepts; retry with its default.
+    P = clSVMAlloc(Context, CL_MEM_READ_WRITE, Bytes, 0);
+  if (!P)
+    return Result(Status::OutOfMemory,
+                  "clSVMAlloc of " + std::to_string(Bytes) + " bytes failed");
+  std::lock_guard<std::mutex> Guard(AllocLock);
+  DeviceAllocations.insert(P);
+  ++AllocGeneration;
+  *Ptr = P;
+  return Result::success();
+}
+
+Result OpenCLDevice::deallocate(void *Ptr) {
+  {
+    std::lock_guard<std::mutex> Guard(AllocLock);
+    if (!DeviceAllocations.erase(Ptr))
+      return Result(Status::InvalidValue, "not a live device allocation");
+    ++AllocGeneration;
+  }
+  // cudaFree synchronizes: no queued kernel may still use the memory.
+  Result R = synchronize();
+  clSVMFree(Context, Ptr);
+  return R;
+}
+
+Result OpenCLDevice::allocateHost(size_t Bytes, void **Ptr, bool *DeviceAccessible) {
+  if (Props.SVMFineGrainBuffer && Bytes <= Props.MaxAllocationSize) {
+    void *P = clSVMAlloc(Context, CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER,
+                         Bytes, CudaAllocAlignment);
+    if (P) {
+      std::lock_guard<std::mutex> Guard(AllocLock);
+      HostSvmAllocations.insert(P);
+      ++AllocGeneration;
+      *Ptr = P;
+      *DeviceAccessible = true;
+      return Result::success();
+    }
+  }
+  // No fine-grained SVM: ordinary page-aligned memory the device cannot
+  // address; copies still work through clEnqueueSVMMemcpy.
+  void *P = nullptr;
+  if (::posix_memalign(&P, 4096, Bytes) != 0 || !P)
+    return Result(Status::OutOfMemory,
+                  "host allocation of " + std::to_string(Bytes) + " bytes failed");
+  *Ptr = P;
+  *DeviceAccessible = false;
+  return Result::success();
+}
+
+Result OpenCLDevice::deallocateHost(void *Ptr) {
+  bool Svm;
+  {
+    std::lock_guard<std::mutex> Guard(AllocLock);
+    Svm = HostSvmAllocations.erase(Ptr) != 0;
+    if (Svm)
+      ++AllocGeneration;
+  }
+  Result R = synchronize();
+  if (Svm)
+    clSVMFree(Context, Ptr);
+  else
+    std::free(Ptr);
+  return R;
+}
+
+Result OpenCLDevice::copy(Queue *Q, void *Dst, const void *Src, size_t Bytes,
+                          CopyKind Kind) {
+  if (Bytes == 0)
+    return Result::success();
+  CLQueue &CQ = queueFor(Q);
+  std::vector<cl_event> Deps;
+  if (Result R = dependencies(CQ, Deps); !R) {
+    releaseEvents(Deps);
+    return R;
+  }
+  cl_int Err;
+  if (Kind == CopyKind::HostToHost) {
+    // Ordered after the queue's work like any cudaMemcpy, then a host copy.
+    cl_event Done;
+    Err = clEnqueueMarkerWithWaitList(CQ.handle(), cl_uint(Deps.size()),
+                                      Deps.empty() ? nullptr : Deps.data(), &Done);
+    if (Err == CL_SUCCESS) {
+      Err = clWaitForEvents(1, &Done);
+      clReleaseEvent(Done);
+    }
+    if (Err == CL_SUCCESS)
+      std::memmove(Dst, Src, Bytes);
+  } else {
+    Err = clEnqueueSVMMemcpy(CQ.handle(), CL_TRUE, Dst, Src, Bytes, cl_uint(Deps.size()),
+                             Deps.empty() ? nullptr : Deps.data(), nullptr);
+  }
+  releaseEvents(Deps);
+  return clResult(Err, "clEnqueueSVMMemcpy");
+}
+
+Result OpenCLDevice::fill(Queue *Q, void *Dst, uint8_t Value, size_t Bytes) {
+  if (Bytes == 0)
+    return Result::success();
+  CLQueue &CQ = queueFor(Q);
+  std::vector<cl_event> Deps;
+  if (Result R = dependencies(CQ, Deps); !R) {
+    releaseEvents(Deps);
+    return R;
+  }
+  cl_event Done;
+  cl_int Err = clEnqueueSVMMemFill(CQ.handle(), Dst, &Value, 1, Bytes,
+                                   cl_uint(Deps.size()),
+                                   Deps.empty() ? nullptr : Deps.data(), &Done);
+  releaseEvents(Deps);
+  if (Err == CL_SUCCESS) {
+    Err = clWaitForEvents(1, &Done);
+    clReleaseEvent(Done);
+  }
+  return clResult(Err, "clEnqueueSVMMemFill");
+}
+
+//===----------------------------------------------------------------------===//
+// Modules and launch
+//===----------------------------------------------------------------------===//
+
+Result OpenCLDevice::loadModule(const fatbin::Image &Img, std::unique_ptr<Module> *Out) {
+  if (Img.Kind != fatbin::ImageKind::SPIRV)
+    return Result(Status::InvalidKernelImage,
+                  "the OpenCL target loads SPIR-V images, not image kind " +
+                      std::to_string(uint32_t(Img.Kind)));
+  const std::vector<uint8_t> &D = Img.Data;
+  if (D.size() < 20 || D.size() % 4 != 0 || D[0] != 0x03 || D[1] != 0x02 ||
+      D[2] != 0x23 || D[3] != 0x07)
+    return Result(Status::InvalidKernelImage,
+                  "the SPIR-V image is not a SPIR-V module (bad magic or size)");
+  Out->reset(new OpenCLModule(*this, D));
+  ++Counters.ModulesLoaded;
+  return Result::success();
+}
+
+Result OpenCLDevice::updateSvmExecInfo(KernelSlot &Slot) {
+  std::vector<void *> Ptrs;
+  {
+    std::lock_guard<std::mutex> Guard(AllocLock);
+    if (Slot.SvmGeneration == AllocGeneration)
+      return Result::success();
+    Slot.SvmGeneration = AllocGeneration;
+    Ptrs.assign(DeviceAllocations.begin(), DeviceAllocations.end());
+    Ptrs.insert(Ptrs.end(), HostSvmAllocations.begin(), HostSvmAllocations.end());
+  }
+  if (Ptrs.empty())
+    return Result::success();
+  // Not fatal: devices with fine-grained system SVM, or that track SVM
+  // themselves, may refuse the hint; the argument pointers still work.
+  clSetKernelExecInfo(Slot.Kernel, CL_KERNEL_EXEC_INFO_SVM_PTRS,
+                      Ptrs.size() * sizeof(void *), Ptrs.data());
+  return Result::success();
+}
+
+Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
+                            const LaunchConfig &Config, void **Args) {
+  auto &Mod = static_cast<OpenCLModule &>(M);
+  KernelSlot *Slot = nullptr;
+  if (Result R = Mod.kernel(Kernel.Name, Kernel.Args.size(), &Slot); !R)
+    return R;
+
+  size_t Global[3], Local[3], Threads = 1;
+  for (int I = 0; I < 3; ++I) {
+    Local[I] = Config.Block[I];
+    Threads *= Local[I];
+    if (__builtin_mul_overflow(size_t(Config.Grid[I]), Local[I], &Global[I]))
+      return Result(Status::InvalidConfiguration,
+                    "grid x block overflows the global size in dimension " +
+                        std::to_string(I));
+  }
+  if (Threads > Slot->MaxWorkGroupSize)
+    return Result(Status::LaunchOutOfResources,
+                  "block of " + std::to_string(Threads) + " threads exceeds what kernel '" +
+                      Kernel.Name + "' supports on this device (" +
+                      std::to_string(Slot->MaxWorkGroupSize) + ")");
+  if (Slot->StaticLocalBytes + Config.SharedBytes > Props.SharedMemPerBlock)
+    return Result(Status::LaunchOutOfResources,
+                  "kernel '" + Kernel.Name + "' needs " +
+                      std::to_string(Slot->StaticLocalBytes) + " bytes of static and " +
+                      std::to_string(Config.SharedBytes) +
+                      " of dynamic shared memory; the device has " +
+                      std::to_string(Props.SharedMemPerBlock));
+
+  CLQueue &CQ = queueFor(Config.Stream);
+  std::lock_guard<std::mutex> Guard(Slot->Lock);
+  updateSvmExecInfo(*Slot);
+  size_t User = 0;
+  for (cl_uint I = 0; I < Kernel.Args.size(); ++I) {
+    const fatbin::KernelArg &A = Kernel.Args[I];
+    cl_int Err = CL_SUCCESS;
+    switch (A.Kind) {
+    case fatbin::ArgKind::Value:
+    case fatbin::ArgKind::GlobalPointer: {
+      if (!Args || !Args[User])
+        return Result(Status::InvalidValue, "kernel '" + Kernel.Name + "': args[" +
+                                                std::to_string(User) + "] is null");
+      if (A.Kind == fatbin::ArgKind::Value) {
+        Err = clSetKernelArg(Slot->Kernel, I, A.Size, Args[User]);
+      } else {
+        void *P;
+        std::memcpy(&P, Args[User], sizeof(P));
+        if (P) {
+          Err = clSetKernelArgSVMPointer(Slot->Kernel, I, P);
+        } else {
+          // A null device pointer: OpenCL takes a null buffer object for it.
+          cl_mem Null = nullptr;
+          Err = clSetKernelArg(Slot->Kernel, I, sizeof(cl_mem), &Null);
+        }
+      }
+      ++User;
+      break;
+    }
+    case fatbin::ArgKind::DynamicShared:
+      // OpenCL rejects a zero-sized local argument; a kernel launched with
+      // no dynamic shared memory must not touch it, so any size will do.
+      Err = clSetKernelArg(Slot->Kernel, I,
+                           Config.SharedBytes ? Config.SharedBytes
+                                              : std::max<size_t>(A.Align, 1),
+                           nullptr);
+      break;
+    default:
+      return Result(Status::InvalidKernelImage,
+                    "kernel '" + Kernel.Name + "' argument " + std::to_string(I) +
+                        " has unknown kind " + std::to_string(uint32_t(A.Kind)) +
+                        " (container from a newer cuport?)");
+    }
+    if (Err != CL_SUCCESS)
+      return clResult(Err, "setting argument " + std::to_string(I) + " of kernel '" +
+                               Kernel.Name + "'");
+  }
+
+  std::vector<cl_event> Deps;
+  if (Result R = dependencies(CQ, Deps); !R) {
+    releaseEvents(Deps);
+    return R;
+  }
+  cl_event Done = nullptr;
+  cl_int Err = clEnqueueNDRangeKernel(CQ.handle(), Slot->Kernel, 3, nullptr, Global, Local,
+                                      cl_uint(Deps.size()),
+                                      Deps.empty() ? nullptr : Deps.data(), &Done);
+  releaseEvents(Deps);
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "launching kernel '" + Kernel.Name + "'");
+  CQ.setLastLaunch(Done);
+  clFlush(CQ.handle());
+  return Result::success();
+}
+
+ModuleStats OpenCLDevice::moduleStats() const {
+  ModuleStats S;
+  S.ModulesLoaded = Counters.ModulesLoaded;
+  S.ProgramsBuilt = Counters.ProgramsBuilt;
+  S.SpirvTranslations = Counters.SpirvTranslations;
+  S.BinaryCacheHits = Counters.BinaryCacheHits;
+  S.BitcodeCacheHits = Counters.BitcodeCacheHits;
+  S.CacheEntriesWritten = Counters.CacheEntriesWritten;
+  S.CacheEntriesRejected = Counters.CacheEntriesRejected;
+  return S;
+}
+
+} // namespace opencl
+} // namespace target
+} // namespace cuport
