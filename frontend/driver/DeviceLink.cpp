@@ -1,6 +1,8 @@
 //===- DeviceLink.cpp - link relocatable device code ----------------------===//
 #include "DeviceLink.h"
 
+#include "ContainerScan.h"
+
 #include "DeviceImage.h"
 #include "fatbin/FatBinary.h"
 
@@ -10,84 +12,29 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
-#include "llvm/Object/Archive.h"
-#include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace llvm;
 using namespace cuport;
 using namespace cuport::driver;
 
-/// Reads every container in one object's .nv_fatbin section. Clang aligns
-/// each embedded container to 8 bytes; `ld -r` may concatenate several.
-static Error scanObject(MemoryBufferRef Buf, const std::string &Name, DeviceLinkPlan &Plan) {
-  auto Obj = object::ObjectFile::createObjectFile(Buf);
-  if (!Obj) {
-    consumeError(Obj.takeError());
-    return Error::success(); // not an object (e.g. a linker script): nothing to link
-  }
-  for (const object::SectionRef &Sec : (*Obj)->sections()) {
-    Expected<StringRef> SecName = Sec.getName();
-    if (!SecName || *SecName != ".nv_fatbin") {
-      consumeError(SecName.takeError());
-      continue;
-    }
-    Expected<StringRef> Contents = Sec.getContents();
-    if (!Contents)
-      return Contents.takeError();
-    StringRef Data = *Contents;
-    while (Data.size() >= 8) {
-      if (!fatbin::hasMagic(Data.data(), Data.size())) {
-        Data = Data.drop_front(8); // alignment padding
-        continue;
-      }
-      fatbin::ParseResult R = fatbin::parseWithHeaderSize(Data.data(), Data.size());
-      if (!R)
-        return createStringError(inconvertibleErrorCode(),
-                                 "'" + Name + "': corrupt device code container: " + R.Error);
-      if (R.Value.Flags & fatbin::CF_DeviceLinked)
-        Plan.AlreadyLinked = true;
-      for (const fatbin::Image &I : R.Value.Images) {
-        if (I.Kind != fatbin::ImageKind::LLVMBitcode)
-          continue;
-        Plan.Bitcode.push_back(I.Data);
-        Plan.Sources.push_back(Name);
-      }
-      size_t Size = fatbin::serialize(R.Value).size();
-      Data = Data.drop_front(std::min<size_t>(Data.size(), (Size + 7) & ~size_t(7)));
-    }
-  }
-  return Error::success();
-}
-
 Expected<DeviceLinkPlan> cuport::driver::planDeviceLink(const std::vector<std::string> &Inputs) {
   DeviceLinkPlan Plan;
   for (const std::string &Path : Inputs) {
-    auto Buf = MemoryBuffer::getFile(Path);
-    if (!Buf)
-      return createStringError(Buf.getError(), "cannot read '%s': %s", Path.c_str(),
-                               Buf.getError().message().c_str());
-    MemoryBufferRef Ref = (*Buf)->getMemBufferRef();
-    if (Ref.getBuffer().startswith("!<arch>\n")) {
-      auto Ar = object::Archive::create(Ref);
-      if (!Ar)
-        return Ar.takeError();
-      Error Err = Error::success();
-      for (const object::Archive::Child &C : (*Ar)->children(Err)) {
-        auto Member = C.getMemoryBufferRef();
-        if (!Member)
-          return Member.takeError();
-        if (Error E = scanObject(*Member, Path, Plan))
-          return E;
+    auto Found = readContainers(Path);
+    if (!Found)
+      return Found.takeError();
+    for (const FoundContainer &C : *Found) {
+      if (C.Value.Flags & fatbin::CF_DeviceLinked)
+        Plan.AlreadyLinked = true;
+      for (const fatbin::Image &I : C.Value.Images) {
+        if (I.Kind != fatbin::ImageKind::LLVMBitcode)
+          continue;
+        Plan.Bitcode.push_back(I.Data);
+        Plan.Sources.push_back(C.Origin);
       }
-      if (Err)
-        return Err;
-      continue;
     }
-    if (Error E = scanObject(Ref, Path, Plan))
-      return E;
   }
   return Plan;
 }

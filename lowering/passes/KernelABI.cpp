@@ -33,7 +33,9 @@ static void rewriteKernel(Function &F) {
   for (const Argument &A : F.args())
     Params.push_back(A.getType()->isIntegerTy(1) ? Type::getInt8Ty(Ctx) : A.getType());
   FunctionType *NewTy = FunctionType::get(F.getReturnType(), Params, F.isVarArg());
-  Function *NF = Function::Create(NewTy, F.getLinkage(), F.getAddressSpace(), "", F.getParent());
+  // Insert the clone where the original stands so output order is stable.
+  Function *NF = Function::Create(NewTy, F.getLinkage(), F.getAddressSpace(), "");
+  F.getParent()->getFunctionList().insert(F.getIterator(), NF);
   NF->copyAttributesFrom(&F);
   NF->setCallingConv(F.getCallingConv());
   NF->takeName(&F);

@@ -1,0 +1,31 @@
+//===- ContainerScan.h - find cuport containers in files -------*- C++ -*-===//
+//
+// Reads every cuport device container held by a file: a bare container (as
+// `cuport-cc -fatbin` writes), an object file's .nv_fatbin section (which
+// `ld -r` may have filled with several), or each member of an archive.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CUPORT_DRIVER_CONTAINERSCAN_H
+#define CUPORT_DRIVER_CONTAINERSCAN_H
+
+#include "fatbin/FatBinary.h"
+
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace cuport {
+namespace driver {
+
+struct FoundContainer {
+  fatbin::FatBinary Value;
+  std::string Origin; ///< "file" or "archive(member)".
+};
+
+llvm::Expected<std::vector<FoundContainer>> readContainers(const std::string &Path);
+
+} // namespace driver
+} // namespace cuport
+
+#endif
