@@ -443,7 +443,8 @@ cudaOccupancyMaxPotentialBlockSize(int *minGridSize, int *blockSize, T func,
 }
 
 template <class T>
-static __inline__ __host__ cudaError_t cudaOccupancyMaxPotentialBlockSizeWithFlags(
+static __inline__ __host__ cudaError_t
+cudaOccupancyMaxPotentialBlockSizeWithFlags(
     int *minGridSize, int *blockSize, T func, size_t dynamicSMemSize = 0,
     int blockSizeLimit = 0, unsigned int flags = 0) {
   return cudaOccupancyMaxPotentialBlockSizeVariableSMemWithFlags(

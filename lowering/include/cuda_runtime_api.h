@@ -194,7 +194,7 @@ extern __host__ cudaError_t CUDARTAPI cudaPeekAtLastError(void);
 extern __host__ const char *CUDARTAPI cudaGetErrorName(cudaError_t error);
 extern __host__ const char *CUDARTAPI cudaGetErrorString(cudaError_t error);
 
-/*===------------------- Device properties and selection --------------------===*/
+/*===------------------ Device properties and selection -------------------===*/
 
 extern __host__ cudaError_t CUDARTAPI cudaGetDeviceCount(int *count);
 extern __host__ cudaError_t CUDARTAPI
