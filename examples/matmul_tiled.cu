@@ -47,9 +47,9 @@ int main() {
   float *C = (float *)malloc(M * N * sizeof(float));
   srand(42);
   for (int i = 0; i < M * K; ++i)
-    A[i] = (float)rand() / RAND_MAX - 0.5f;
+    A[i] = (float)rand() / (float)RAND_MAX - 0.5f;
   for (int i = 0; i < K * N; ++i)
-    B[i] = (float)rand() / RAND_MAX - 0.5f;
+    B[i] = (float)rand() / (float)RAND_MAX - 0.5f;
 
   float *dA, *dB, *dC;
   CUDA_CHECK(cudaMalloc(&dA, M * K * sizeof(float)));

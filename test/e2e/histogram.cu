@@ -33,7 +33,7 @@ __global__ void blockHistogram(const unsigned char *data, int n, int perBlock,
   for (int b = 0; b < BINS; ++b)
     counts[b][tid] = 0;
   int begin = blockIdx.x * perBlock;
-  int end = min(begin + perBlock, n);
+  int end = begin + perBlock < n ? begin + perBlock : n;
   for (int i = begin + tid; i < end; i += THREADS)
     counts[data[i] >> 3][tid] += 1; // 256 values -> 32 bins
   __syncthreads();

@@ -31,8 +31,8 @@ __global__ void blur(const float *in, float *out, int n, int radius) {
     return;
   float sum = 0.0f;
   for (int d = -radius; d <= radius; ++d) {
-    int j = min(max(i + d, 0), n - 1);
-    sum += in[j] * (float)(radius + 1 - abs(d));
+    int j = i + d < 0 ? 0 : (i + d >= n ? n - 1 : i + d);
+    sum += in[j] * (float)(radius + 1 - (d < 0 ? -d : d));
   }
   out[i] = sum;
 }
