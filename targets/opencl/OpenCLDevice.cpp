@@ -22,7 +22,9 @@ namespace {
 
 /// CUDA's own grid limits; OpenCL has none (see DeviceProperties::MaxGridDim).
 constexpr uint32_t CudaMaxGrid[3] = {2147483647u, 65535u, 65535u};
-/// CUDA guarantees 256-byte alignment for cudaMalloc.
+/// CUDA guarantees 256-byte alignment for cudaMalloc. OpenCL only promises
+/// the size of the largest data type (128 bytes; PoCL refuses more), so
+/// allocations ask for 256 and fall back to the device's default.
 constexpr cl_uint CudaAllocAlignment = 256;
 constexpr const char *SpirBuildOptions = "-x spir -spir-std=1.2";
 
@@ -319,7 +321,7 @@ Result OpenCLDevice::allocate(size_t Bytes, void **Ptr) {
                       "(CL_DEVICE_MAX_MEM_ALLOC_SIZE = " +
                       std::to_string(Props.MaxAllocationSize) + ")");
   void *P = clSVMAlloc(Context, CL_MEM_READ_WRITE, Bytes, CudaAllocAlignment);
-  if (!P) // A device may cap the alignment it accepts; retry with its default.
+  if (!P)
     P = clSVMAlloc(Context, CL_MEM_READ_WRITE, Bytes, 0);
   if (!P)
     return Result(Status::OutOfMemory,
@@ -346,8 +348,10 @@ Result OpenCLDevice::deallocate(void *Ptr) {
 
 Result OpenCLDevice::allocateHost(size_t Bytes, void **Ptr, bool *DeviceAccessible) {
   if (Props.SVMFineGrainBuffer && Bytes <= Props.MaxAllocationSize) {
-    void *P = clSVMAlloc(Context, CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER,
-                         Bytes, CudaAllocAlignment);
+    const cl_svm_mem_flags Flags = CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER;
+    void *P = clSVMAlloc(Context, Flags, Bytes, CudaAllocAlignment);
+    if (!P)
+      P = clSVMAlloc(Context, Flags, Bytes, 0);
     if (P) {
       std::lock_guard<std::mutex> Guard(AllocLock);
       HostSvmAllocations.insert(P);

@@ -1,0 +1,306 @@
+//===- Registration.cpp - the fat binary registration ABI -----------------===//
+//
+// Clang (and nvcc) emit a module constructor per translation unit that calls
+// __cudaRegisterFatBinary with a wrapper around the embedded device code,
+// then __cudaRegisterFunction for each kernel stub and __cudaRegisterVar for
+// each __device__/__constant__ variable, then __cudaRegisterFatBinaryEnd; an
+// atexit handler calls __cudaUnregisterFatBinary.
+//
+// These run from static constructors, before main and in no particular order
+// across objects, possibly on several threads when libraries load in
+// parallel. They therefore only record: the container is parsed here (it is
+// plain memory), but no target is opened and no module is built until a
+// kernel is launched (resolveKernel).
+//
+// The wrapper's data must be a cuport container (docs/fatbin-format.md). An
+// NVIDIA fatbin (an object built by nvcc) or anything else is recorded as
+// unusable; launching one of its kernels prints one explanation and fails
+// with cudaErrorNoKernelImageForDevice. Containers flagged
+// CF_RelocatableStub (-rdc objects) carry no code: their kernels are found
+// by name in the device-linked container, or in any container that has them.
+//
+//===----------------------------------------------------------------------===//
+#include "Runtime.h"
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+using namespace cuport;
+
+namespace {
+
+/// Clang's and nvcc's __fatBinC_Wrapper_t.
+struct FatbinWrapper {
+  int Magic;
+  int Version;
+  const void *Data;
+  void *FilenameOrFatbins;
+};
+constexpr int CudaWrapperMagic = 0x466243b1;
+constexpr uint32_t NvidiaFatbinMagic = 0xBA55ED50u;
+
+struct Container {
+  enum class Kind { Cuport, Nvidia, Unusable } K = Kind::Unusable;
+  std::string Problem; ///< Why an unusable container cannot run.
+  fatbin::FatBinary FB;
+  const fatbin::Image *Spirv = nullptr;
+  bool Live = true;
+  /// Per device: the loaded module, or the error loading it gave.
+  std::vector<std::unique_ptr<target::Module>> Modules;
+  std::vector<target::Result> LoadErrors;
+};
+
+struct Function {
+  Container *Owner = nullptr;
+  std::string DeviceName;
+  // Resolution, cached at the first launch.
+  Container *Code = nullptr;
+  const fatbin::KernelInfo *Info = nullptr;
+};
+
+struct Variable {
+  Container *Owner = nullptr;
+  std::string DeviceName;
+  size_t Size = 0;
+  bool Constant = false;
+  bool Managed = false;
+};
+
+struct Registry {
+  std::mutex Lock;
+  std::vector<std::unique_ptr<Container>> Containers;
+  std::unordered_map<const void *, Function> Functions;
+  std::unordered_map<const void *, Variable> Variables;
+};
+
+/// Never destroyed: __cudaUnregisterFatBinary runs from atexit handlers,
+/// after static destructors of this library may have run.
+Registry &registry() {
+  static Registry *R = new Registry();
+  return *R;
+}
+
+std::unique_ptr<Container> readContainer(const void *FatCubin) {
+  auto C = std::make_unique<Container>();
+  if (!FatCubin) {
+    C->Problem = "__cudaRegisterFatBinary was given a null pointer";
+    return C;
+  }
+  FatbinWrapper W;
+  std::memcpy(&W, FatCubin, sizeof(W));
+  if (W.Magic != CudaWrapperMagic || !W.Data) {
+    C->Problem = "the device code wrapper has an unknown magic number; this object "
+                 "was not built by cuport-cc";
+    return C;
+  }
+  uint32_t First;
+  std::memcpy(&First, W.Data, sizeof(First));
+  if (First == NvidiaFatbinMagic) {
+    C->K = Container::Kind::Nvidia;
+    C->Problem = "this object was built by nvcc: it holds NVIDIA device code "
+                 "(fatbin/PTX), which cuport cannot run; rebuild it with cuport-cc";
+    return C;
+  }
+  if (!fatbin::hasMagic(W.Data, fatbin::HeaderSize)) {
+    C->Problem = "the embedded device code is not a cuport container (unknown "
+                 "format); rebuild the object with cuport-cc";
+    return C;
+  }
+  fatbin::ParseResult P = fatbin::parseWithHeaderSize(W.Data, SIZE_MAX);
+  if (!P) {
+    C->Problem = "the embedded cuport container is invalid: " + P.Error;
+    return C;
+  }
+  C->K = Container::Kind::Cuport;
+  C->FB = std::move(P.Value);
+  C->Spirv = C->FB.findImage(fatbin::ImageKind::SPIRV);
+  return C;
+}
+
+Container *toContainer(void **Handle) { return reinterpret_cast<Container *>(Handle); }
+
+bool defines(const Container &C, const std::string &Name) {
+  return C.Live && C.K == Container::Kind::Cuport && C.Spirv && C.FB.findKernel(Name);
+}
+
+/// Finds the container whose image holds \p F's code. Lock held.
+cudaError_t locate(Registry &R, Function &F) {
+  Container &Owner = *F.Owner;
+  if (Owner.K != Container::Kind::Cuport) {
+    rt::warnOnce("cannot launch '" + F.DeviceName + "': " + Owner.Problem);
+    return cudaErrorNoKernelImageForDevice;
+  }
+  Container *Found = defines(Owner, F.DeviceName) ? &Owner : nullptr;
+  // -rdc: device-linked containers first, then any container with the code.
+  for (int Pass = 0; Pass < 2 && !Found; ++Pass)
+    for (const auto &C : R.Containers)
+      if (defines(*C, F.DeviceName) &&
+          (Pass == 1 || (C->FB.Flags & fatbin::CF_DeviceLinked))) {
+        Found = C.get();
+        break;
+      }
+  if (!Found) {
+    rt::warnOnce("kernel '" + F.DeviceName + "' has no device code in any registered " +
+                 ((Owner.FB.Flags & fatbin::CF_RelocatableStub)
+                      ? std::string("image (an -rdc object whose device link is missing?)")
+                      : std::string("SPIR-V image")));
+    return cudaErrorInvalidDeviceFunction;
+  }
+  F.Code = Found;
+  F.Info = Found->FB.findKernel(F.DeviceName);
+  return cudaSuccess;
+}
+
+} // namespace
+
+namespace cuport {
+namespace rt {
+
+cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out) {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Guard(R.Lock);
+  auto It = R.Functions.find(HostFun);
+  if (It == R.Functions.end())
+    return cudaErrorInvalidDeviceFunction;
+  Function &F = It->second;
+  if (!F.Info)
+    if (cudaError_t E = locate(R, F))
+      return E;
+  Container &C = *F.Code;
+  size_t D = size_t(Device);
+  if (C.Modules.size() <= D) {
+    C.Modules.resize(D + 1);
+    C.LoadErrors.resize(D + 1);
+  }
+  if (!C.Modules[D]) {
+    if (!C.LoadErrors[D].ok())
+      return fromResult(C.LoadErrors[D], "loading device code");
+    target::Result L = rt::device(Device).loadModule(*C.Spirv, &C.Modules[D]);
+    if (!L.ok()) {
+      C.LoadErrors[D] = L;
+      return fromResult(L, "loading device code");
+    }
+  }
+  Out.Module = C.Modules[D].get();
+  Out.Info = F.Info;
+  return cudaSuccess;
+}
+
+void unloadModules(int Device) {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Guard(R.Lock);
+  for (const auto &C : R.Containers)
+    if (size_t(Device) < C->Modules.size()) {
+      C->Modules[size_t(Device)].reset();
+      C->LoadErrors[size_t(Device)] = target::Result();
+    }
+}
+
+} // namespace rt
+} // namespace cuport
+
+CUPORT_EXPORT void **__cudaRegisterFatBinary(void *fatCubin) {
+  try {
+    std::unique_ptr<Container> C = readContainer(fatCubin);
+    Registry &R = registry();
+    std::lock_guard<std::mutex> Guard(R.Lock);
+    R.Containers.push_back(std::move(C));
+    return reinterpret_cast<void **>(R.Containers.back().get());
+  } catch (...) {
+    // Out of memory before main: nothing sensible to do but not crash. A
+    // null handle makes every later registration with it a no-op.
+    return nullptr;
+  }
+}
+
+CUPORT_EXPORT void __cudaRegisterFatBinaryEnd(void **fatCubinHandle) {
+  // Nothing to finish: registration is complete as each call arrives.
+  (void)fatCubinHandle;
+}
+
+CUPORT_EXPORT void __cudaUnregisterFatBinary(void **fatCubinHandle) {
+  if (!fatCubinHandle)
+    return;
+  try {
+    Registry &R = registry();
+    std::lock_guard<std::mutex> Guard(R.Lock);
+    Container *C = toContainer(fatCubinHandle);
+    C->Live = false;
+    for (auto It = R.Functions.begin(); It != R.Functions.end();) {
+      if (It->second.Owner == C) {
+        It = R.Functions.erase(It);
+        continue;
+      }
+      if (It->second.Code == C) { // -rdc kernel whose code was in C: re-resolve.
+        It->second.Code = nullptr;
+        It->second.Info = nullptr;
+      }
+      ++It;
+    }
+    for (auto It = R.Variables.begin(); It != R.Variables.end();)
+      It = It->second.Owner == C ? R.Variables.erase(It) : std::next(It);
+    // The container itself and its modules stay: at process exit the target
+    // may already be shutting down, and a stale handle must stay harmless.
+  } catch (...) {
+  }
+}
+
+CUPORT_EXPORT void __cudaRegisterFunction(void **fatCubinHandle, const char *hostFun,
+                                          char *deviceFun, const char *deviceName,
+                                          int thread_limit, uint3 *tid, uint3 *bid,
+                                          dim3 *bDim, dim3 *gDim, int *wSize) {
+  if (!fatCubinHandle || !hostFun || !deviceName)
+    return;
+  try {
+    Registry &R = registry();
+    std::lock_guard<std::mutex> Guard(R.Lock);
+    Function F;
+    F.Owner = toContainer(fatCubinHandle);
+    F.DeviceName = deviceName;
+    R.Functions[hostFun] = std::move(F);
+  } catch (...) {
+  }
+}
+
+CUPORT_EXPORT void __cudaRegisterVar(void **fatCubinHandle, char *hostVar,
+                                     char *deviceAddress, const char *deviceName, int ext,
+                                     size_t size, int constant, int global) {
+  if (!fatCubinHandle || !hostVar || !deviceName)
+    return;
+  try {
+    Registry &R = registry();
+    std::lock_guard<std::mutex> Guard(R.Lock);
+    Variable V;
+    V.Owner = toContainer(fatCubinHandle);
+    V.DeviceName = deviceName;
+    V.Size = size;
+    V.Constant = constant != 0;
+    R.Variables[hostVar] = std::move(V);
+  } catch (...) {
+  }
+}
+
+CUPORT_EXPORT void __cudaRegisterManagedVar(void **fatCubinHandle, void **hostVarPtrAddress,
+                                            char *deviceAddress, const char *deviceName,
+                                            int ext, size_t size, int constant, int global) {
+  if (!fatCubinHandle || !hostVarPtrAddress || !deviceName)
+    return;
+  try {
+    Registry &R = registry();
+    std::lock_guard<std::mutex> Guard(R.Lock);
+    Variable V;
+    V.Owner = toContainer(fatCubinHandle);
+    V.DeviceName = deviceName;
+    V.Size = size;
+    V.Constant = constant != 0;
+    V.Managed = true;
+    R.Variables[hostVarPtrAddress] = std::move(V);
+  } catch (...) {
+  }
+}
+
+CUPORT_EXPORT char __cudaInitModule(void **fatCubinHandle) { return fatCubinHandle != nullptr; }

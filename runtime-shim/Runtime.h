@@ -1,0 +1,124 @@
+//===- Runtime.h - libcudart's internal state and helpers -----------------===//
+//
+// What the entry-point files (Memory.cpp, Launch.cpp, Device.cpp, ...) share:
+// the API boundary wrapper, the per-thread and sticky error state, the lazily
+// opened target and its devices, the allocation table, the registered fat
+// binaries, and streams. Nothing here is exported from libcudart.
+//
+// Every extern "C" entry point has the same shape:
+//
+//   cudaError_t cudaFoo(...) {
+//     return rt::apiBoundary([&] {
+//       if (<bad argument>) return cudaErrorInvalidValue;   // checks first
+//       if (cudaError_t E = rt::enter()) return E;          // lazy init, sticky
+//       return rt::fromResult(<target call>);               // Status -> cudaError_t
+//     });
+//   }
+//
+// apiBoundary catches every C++ exception (cudaErrorUnknown, or
+// cudaErrorMemoryAllocation for std::bad_alloc) and records a failure as the
+// thread's last error, following CUDA's rules.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CUPORT_RUNTIME_SHIM_RUNTIME_H
+#define CUPORT_RUNTIME_SHIM_RUNTIME_H
+
+#include "cuda_runtime_api.h"
+
+#include "Target.h"
+
+#include <new>
+#include <string>
+
+#define CUPORT_EXPORT extern "C" __attribute__((visibility("default")))
+
+namespace cuport {
+namespace rt {
+
+//===----------------------------------------------------------------------===//
+// Errors (Error.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The one mapping from target::Status to cudaError_t (targets/Status.def).
+cudaError_t toCudaError(target::Status S);
+
+/// Maps a target Result. A sticky status (a kernel that failed) also
+/// becomes the process's sticky error. With CUPORT_LOG set, the message goes
+/// to stderr; build failures and unusable images always do, once each.
+cudaError_t fromResult(const target::Result &R, const char *Api = nullptr);
+
+/// Records \p E as the calling thread's last error when it is a failure.
+cudaError_t recordError(cudaError_t E);
+
+/// The sticky error (cudaSuccess when none): once a kernel has failed,
+/// every call returns it until cudaDeviceReset.
+cudaError_t stickyError();
+void clearStickyError();
+
+/// Prints "cuport: <Msg>" to stderr once per distinct message.
+void warnOnce(const std::string &Msg);
+/// True when CUPORT_LOG is set: every failing target call is reported.
+bool verbose();
+
+template <typename Fn> cudaError_t apiBoundary(Fn &&Body) noexcept {
+  cudaError_t E;
+  try {
+    E = Body();
+  } catch (const std::bad_alloc &) {
+    E = cudaErrorMemoryAllocation;
+  } catch (...) {
+    E = cudaErrorUnknown;
+  }
+  return recordError(E);
+}
+
+//===----------------------------------------------------------------------===//
+// Context (Context.cpp): the target and its devices, opened on first use
+//===----------------------------------------------------------------------===//
+
+/// Prologue of every call that needs a device: the sticky error if any,
+/// else the result of opening the target (once per process; registration
+/// never calls this, so nothing opens before main).
+cudaError_t enter();
+
+int deviceCount();             ///< After enter() succeeded.
+const char *targetName();      ///< After enter() succeeded.
+int currentDeviceIndex();      ///< The calling thread's device.
+void setCurrentDeviceIndex(int I);
+target::Device &device(int I); ///< 0 <= I < deviceCount().
+inline target::Device &currentDevice() { return device(currentDeviceIndex()); }
+/// cudaDeviceProp for device \p I, built once from its DeviceProperties.
+const cudaDeviceProp &deviceProp(int I);
+
+//===----------------------------------------------------------------------===//
+// Registration (Registration.cpp)
+//===----------------------------------------------------------------------===//
+
+struct ResolvedKernel {
+  target::Module *Module = nullptr;
+  const fatbin::KernelInfo *Info = nullptr;
+};
+
+/// Finds the kernel registered for host stub \p HostFun and its module on
+/// device \p Device, loading the module on first use.
+cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out);
+
+/// Drops every loaded module of \p Device (cudaDeviceReset).
+void unloadModules(int Device);
+
+//===----------------------------------------------------------------------===//
+// Streams (Stream.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The target queue for \p Stream on \p Device: nullptr for the default
+/// stream (0, cudaStreamLegacy, cudaStreamPerThread). A stream that is not
+/// live, or belongs to another device, is cudaErrorInvalidResourceHandle.
+cudaError_t resolveStream(cudaStream_t Stream, int Device, target::Queue **Out);
+
+/// Destroys every stream of \p Device (cudaDeviceReset).
+void destroyStreams(int Device);
+
+} // namespace rt
+} // namespace cuport
+
+#endif // CUPORT_RUNTIME_SHIM_RUNTIME_H
