@@ -106,22 +106,17 @@ Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan, const 
       return createStringError(inconvertibleErrorCode(),
                                "device link failed while adding '" + Plan.Sources[I] + "'");
   }
-  for (const Function &F : *Linked)
-    if (F.isDeclaration() && !F.isIntrinsic() && !F.use_empty() &&
-        !F.getName().startswith("_Z") && !F.getName().startswith("__spirv"))
-      return createStringError(inconvertibleErrorCode(),
-                               "device link: undefined device function '" + F.getName() + "'");
-  for (const GlobalVariable &G : Linked->globals())
-    if (G.isDeclaration() && !G.use_empty() && !G.getName().startswith("__spirv"))
-      return createStringError(inconvertibleErrorCode(),
-                               "device link: undefined device variable '" + G.getName() + "'");
-
+  // Undefined functions and variables are reported by the lowering
+  // pipeline's cuport-check-undefined pass, with demangled names.
   fatbin::FatBinary FB;
   FB.Flags = fatbin::CF_DeviceLinked;
   if (Error E = lowering::lowerToSpirvImage(*Linked, FB))
     return E;
 
-  std::unique_ptr<Module> Reg = buildRegistrationModule(Ctx, fatbin::serialize(FB));
+  // A context of its own: the device modules use typed pointers, the host
+  // registration module opaque ones, and one context cannot hold both.
+  LLVMContext HostCtx;
+  std::unique_ptr<Module> Reg = buildRegistrationModule(HostCtx, fatbin::serialize(FB));
   std::error_code EC;
   raw_fd_ostream OS(BcPath, EC, sys::fs::OF_None);
   if (EC)

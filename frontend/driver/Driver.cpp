@@ -28,6 +28,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <unistd.h>
 
 using namespace cuport;
@@ -61,8 +62,8 @@ public:
   int run();
 
 private:
-  bool compileSource(const InputFile &In, const std::string &ObjPath);
-  bool compileCuda(const InputFile &In, const std::string &ObjPath);
+  bool compileSource(const InputFile &In, const std::string &ObjPath, const std::string &Dest);
+  std::vector<std::string> dependencyFlagsFor(const std::string &Dest) const;
   bool buildDeviceContainer(const InputFile &In, const std::string &ContainerPath);
   bool compileHost(const InputFile &In, const std::vector<std::string> &Extra,
                    const std::string &Output, const char *Action);
@@ -183,6 +184,9 @@ std::vector<std::string> Driver::hostSourceFlags(const InputFile &In) const {
     F.push_back(P);
   }
   F.insert(F.end(), {"-isystem", TC.IncludeDir});
+  // nvcc includes cuda_runtime.h into every .cu file before the user's code.
+  if (In.Kind == InputKind::Cuda)
+    F.insert(F.end(), {"-include", "cuda_runtime.h"});
   F.insert(F.end(), Opts.HostOnlyFlags.begin(), Opts.HostOnlyFlags.end());
   return F;
 }
@@ -261,19 +265,34 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
   return writeBytes(ContainerPath, fatbin::serialize(FB));
 }
 
-bool Driver::compileCuda(const InputFile &In, const std::string &ObjPath) {
-  std::string Container = Scratch.file(llvm::sys::path::stem(In.Path).str(), ".fatbin");
-  if (!buildDeviceContainer(In, Container))
-    return false;
-  std::vector<std::string> Extra = {"-Xclang", "-fcuda-include-gpubinary", "-Xclang", Container};
-  Extra.insert(Extra.end(), Opts.DependencyFlags.begin(), Opts.DependencyFlags.end());
-  return compileHost(In, Extra, ObjPath, "-c");
+/// -MD/-MMD flags for a compile whose object goes to \p Dest (through a
+/// temporary name): the rule's target and the .d file are named after the
+/// real destination, as nvcc names them, not after the temporary.
+std::vector<std::string> Driver::dependencyFlagsFor(const std::string &Dest) const {
+  std::vector<std::string> F = Opts.DependencyFlags;
+  if (F.empty())
+    return F;
+  auto Has = [&](const char *Flag) { return std::find(F.begin(), F.end(), Flag) != F.end(); };
+  if (!Has("-MT"))
+    F.insert(F.end(), {"-MT", Dest});
+  if (!Has("-MF")) {
+    llvm::SmallString<256> D(Dest);
+    llvm::sys::path::replace_extension(D, ".d");
+    F.insert(F.end(), {"-MF", std::string(D.str())});
+  }
+  return F;
 }
 
-bool Driver::compileSource(const InputFile &In, const std::string &ObjPath) {
-  if (In.Kind == InputKind::Cuda)
-    return compileCuda(In, ObjPath);
-  return compileHost(In, Opts.DependencyFlags, ObjPath, "-c");
+bool Driver::compileSource(const InputFile &In, const std::string &ObjPath,
+                           const std::string &Dest) {
+  std::vector<std::string> Extra = dependencyFlagsFor(Dest);
+  if (In.Kind == InputKind::Cuda) {
+    std::string Container = Scratch.file(llvm::sys::path::stem(In.Path).str(), ".fatbin");
+    if (!buildDeviceContainer(In, Container))
+      return false;
+    Extra.insert(Extra.end(), {"-Xclang", "-fcuda-include-gpubinary", "-Xclang", Container});
+  }
+  return compileHost(In, Extra, ObjPath, "-c");
 }
 
 std::string Driver::objectNameFor(const InputFile &In) const {
@@ -310,7 +329,7 @@ int Driver::phaseCompile() {
     if (!checkOutputNotInput(Dest))
       return 1;
     OutputFile Out(Dest);
-    if (!compileSource(In, Opts.DryRun ? Dest : Out.tempPath()))
+    if (!compileSource(In, Opts.DryRun ? Dest : Out.tempPath(), Dest))
       return 1;
     if (Opts.DryRun)
       continue;
@@ -382,7 +401,7 @@ int Driver::phaseLink() {
       continue;
     }
     std::string Obj = Scratch.file(llvm::sys::path::stem(In.Path).str(), ".o");
-    if (!compileSource(In, Obj))
+    if (!compileSource(In, Obj, llvm::sys::path::stem(In.Path).str() + ".o"))
       return 1;
     Objects.push_back(Obj);
   }
@@ -449,7 +468,7 @@ int Driver::phaseLib() {
       continue;
     }
     std::string Obj = Scratch.file(llvm::sys::path::stem(In.Path).str(), ".o");
-    if (!compileSource(In, Obj))
+    if (!compileSource(In, Obj, llvm::sys::path::stem(In.Path).str() + ".o"))
       return 1;
     Objects.push_back(Obj);
   }

@@ -106,6 +106,9 @@ cuport::lowering::deriveSpirvCC1Args(const DeviceCompileRequest &R,
     }
   }
   Out.insert(Out.begin(), "-emit-llvm-bc");
+  // SPIRV-LLVM-Translator 15 is written for typed pointers: with opaque ones
+  // it has to guess pointee types and fails (or crashes) on pointer phis.
+  Out.push_back("-no-opaque-pointers");
   Out.push_back("-O" + std::to_string(R.OptLevel));
   if (R.ColorDiagnostics)
     Out.push_back("-fcolor-diagnostics");
@@ -121,6 +124,9 @@ cuport::lowering::deriveSpirvCC1Args(const DeviceCompileRequest &R,
   // Clang predefines __CUDA_ARCH__ as 1 for SPIR-V device code.
   Out.insert(Out.end(), {"-U__CUDA_ARCH__", "-D__CUDA_ARCH__=" + std::to_string(R.CudaArch)});
   Out.insert(Out.end(), {"-internal-isystem", R.IncludeDir});
+  // nvcc includes cuda_runtime.h into every .cu file before the user's code.
+  if (R.Language == "cuda")
+    Out.insert(Out.end(), {"-include", "cuda_runtime.h"});
   for (const std::string &F : R.UserFlags)
     Out.push_back(F);
   Out.insert(Out.end(), {"-o", OutputPath, "-x", R.Language, InputArg.empty() ? R.Input : InputArg});

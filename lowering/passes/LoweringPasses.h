@@ -16,17 +16,32 @@
 namespace cuport {
 namespace lowering {
 
+/// Passes report user-facing errors (a compile error, not an internal
+/// one) to a sink when they have one, as cuport-cc gives them; without one
+/// (under opt) they stop with report_fatal_error.
+class ErrorSink {
+public:
+  explicit ErrorSink(std::string *Sink = nullptr) : Sink(Sink) {}
+  void error(const llvm::Twine &Msg) const;
+
+private:
+  std::string *Sink;
+};
+
 #define MODULE_PASS(Name, Class)                                               \
   struct Class : llvm::PassInfoMixin<Class> {                                  \
+    explicit Class(ErrorSink Errors = ErrorSink()) : Errors(Errors) {}         \
     llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &AM); \
     static bool isRequired() { return true; }                                  \
+    ErrorSink Errors;                                                          \
   };
 #include "Passes.def"
 
 struct PipelineOptions {
   bool VerifyEach = false; ///< Run the IR verifier after every pass.
-  /// Where VerifyEach records the first failure; unset, failures go unseen.
-  std::string *VerifyFailure = nullptr;
+  /// Where passes record the first user-facing error (and VerifyEach the
+  /// first verifier failure); unset, passes stop with report_fatal_error.
+  std::string *Failure = nullptr;
 };
 
 /// Adds the whole lowering pipeline, in order, to \p MPM.

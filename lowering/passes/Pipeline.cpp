@@ -20,6 +20,8 @@ namespace {
 struct VerifyAfter : PassInfoMixin<VerifyAfter> {
   std::string After;
   std::string *FirstFailure;
+  // The pipeline stops at the first error, so a verifier failure after a
+  // pass that already reported one is expected and not recorded.
   VerifyAfter(std::string After, std::string *FirstFailure)
       : After(std::move(After)), FirstFailure(FirstFailure) {}
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
@@ -36,15 +38,38 @@ struct VerifyAfter : PassInfoMixin<VerifyAfter> {
 void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const PipelineOptions &Opts) {
   auto Add = [&](auto Pass, const char *Name) {
     MPM.addPass(std::move(Pass));
-    if (Opts.VerifyEach && Opts.VerifyFailure)
-      MPM.addPass(VerifyAfter(Name, Opts.VerifyFailure));
+    if (Opts.VerifyEach && Opts.Failure)
+      MPM.addPass(VerifyAfter(Name, Opts.Failure));
   };
   // 1. Kernel signatures first: later passes that add hidden kernel
   //    arguments build on the final parameter types.
-  Add(KernelABIPass(), "cuport-kernel-abi");
-  // 2. Last: the used-lists keep device globals alive through every pass
-  //    above; only the translator needs them gone.
-  Add(LowerUsedListsPass(), "cuport-lower-used-lists");
+  ErrorSink Errors(Opts.Failure);
+  // 0. Undefined functions first: nothing below can make them defined, and
+  //    the message should name the user's function before any rewriting.
+  Add(CheckUndefinedPass(Errors), "cuport-check-undefined");
+  Add(KernelABIPass(Errors), "cuport-kernel-abi");
+  // 2. The used-lists keep device globals alive through every pass above;
+  //    only the translator needs them gone.
+  Add(LowerUsedListsPass(Errors), "cuport-lower-used-lists");
+  // 3. Storage classes: module variables may not be Generic in SPIR-V.
+  //    Runs after the used-lists are gone, which reference the variables.
+  Add(LowerGenericGlobalsPass(Errors), "cuport-lower-generic-globals");
+  // 4. Instructions SPIR-V only has under the Shader capability, which an
+  //    OpenCL kernel module may not declare.
+  Add(ExpandBitReversePass(Errors), "cuport-expand-bitreverse");
+  // 5. Translator-only fix-ups, after every pass that may still optimise
+  //    (freeze matters to LLVM's optimiser, not to SPIR-V consumers).
+  Add(LowerFreezePass(Errors), "cuport-lower-freeze");
+  // 6. Last: block order is a property of the final CFG; any pass that
+  //    splits or adds blocks must run before it.
+  Add(OrderBlocksPass(Errors), "cuport-order-blocks");
+}
+
+void ErrorSink::error(const Twine &Msg) const {
+  if (!Sink)
+    report_fatal_error(Msg, /*gen_crash_diag=*/false);
+  if (Sink->empty())
+    *Sink = Msg.str();
 }
 
 Error cuport::lowering::runLoweringPipeline(Module &M, const PipelineOptions &Opts) {
@@ -59,14 +84,14 @@ Error cuport::lowering::runLoweringPipeline(Module &M, const PipelineOptions &Op
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
 
-  std::string VerifyFailure;
+  std::string Failure;
   PipelineOptions Effective = Opts;
-  Effective.VerifyFailure = &VerifyFailure;
+  Effective.Failure = &Failure;
   ModulePassManager MPM;
   buildLoweringPipeline(MPM, Effective);
   MPM.run(M, MAM);
-  if (!VerifyFailure.empty())
-    return createStringError(inconvertibleErrorCode(), VerifyFailure);
+  if (!Failure.empty())
+    return createStringError(inconvertibleErrorCode(), Failure);
   std::string Msg;
   raw_string_ostream OS(Msg);
   if (verifyModule(M, &OS))

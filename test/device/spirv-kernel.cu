@@ -13,8 +13,8 @@ struct Params { char tag; double scale; int n; };
 // CHECK-DAG: OpCapability Kernel
 // CHECK-DAG: OpCapability Addresses
 // CHECK-DAG: OpMemoryModel Physical64 OpenCL
-// CHECK-DAG: OpEntryPoint Kernel %{{[0-9a-z_]+}} "_Z6tiledPKfPfi"
-// CHECK-DAG: OpEntryPoint Kernel %{{[0-9a-z_]+}} "_Z8byvalue6ParamsPdb"
+// CHECK-DAG: OpEntryPoint Kernel %{{[0-9A-Za-z_]+}} "_Z5tiledPKfPfi"
+// CHECK-DAG: OpEntryPoint Kernel %{{[0-9A-Za-z_]+}} "_Z7byvalue6ParamsPdb"
 // CHECK-DAG: %[[TILE:[a-z_0-9]+]] = OpVariable %{{[a-z_0-9]+}} Workgroup
 // CHECK-DAG: OpTypePointer CrossWorkgroup
 // CHECK: OpControlBarrier
@@ -34,5 +34,5 @@ __global__ void byvalue(Params p, double *out, bool flag) {
 
 // Metadata: pointers are device addresses; structs go by value with their
 // host size; bool is one byte.
-// META: kernel _Z6tiledPKfPfi args=3 pointer:8@8 pointer:8@8 value:4@4
-// META: kernel _Z8byvalue6ParamsPdb args=3 value:24@8 pointer:8@8 value:1@1
+// META: kernel _Z5tiledPKfPfi args=3 pointer:8@8 pointer:8@8 value:4@4
+// META: kernel _Z7byvalue6ParamsPdb args=3 value:24@8 pointer:8@8 value:1@1
