@@ -15,7 +15,7 @@ struct Params { char tag; double scale; int n; };
 // CHECK-DAG: OpMemoryModel Physical64 OpenCL
 // CHECK-DAG: OpEntryPoint Kernel %{{[0-9A-Za-z_]+}} "_Z5tiledPKfPfi"
 // CHECK-DAG: OpEntryPoint Kernel %{{[0-9A-Za-z_]+}} "_Z7byvalue6ParamsPdb"
-// CHECK-DAG: %[[TILE:[a-z_0-9]+]] = OpVariable %{{[a-z_0-9]+}} Workgroup
+// CHECK-DAG: %_ZZ5tiledPKfPfiE4tile = OpVariable %{{[A-Za-z_0-9]+}} Workgroup
 // CHECK-DAG: OpTypePointer CrossWorkgroup
 // CHECK: OpControlBarrier
 __global__ void tiled(const float *in, float *out, int n) {
