@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "Runtime.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -50,6 +51,10 @@ constexpr int ReportedMajor = 7, ReportedMinor = 0;
 /// and occupancy calculators divide by it, so it must not be zero.
 constexpr int ReportedRegisters = 65536;
 
+/// CUDA's architectural block limits, applied as caps on the device's own.
+constexpr int CudaMaxThreadsPerBlock = 1024;
+constexpr int CudaMaxBlockDim[3] = {1024, 1024, 64};
+
 int clampInt(uint64_t V) { return V > 0x7FFFFFFF ? 0x7FFFFFFF : int(V); }
 
 cudaDeviceProp makeProp(const target::DeviceProperties &P, int Index) {
@@ -71,9 +76,12 @@ cudaDeviceProp makeProp(const target::DeviceProperties &P, int Index) {
   D.regsPerBlock = ReportedRegisters;
   D.warpSize = int(P.WarpSize);
   D.memPitch = P.MaxAllocationSize;
-  D.maxThreadsPerBlock = clampInt(P.MaxThreadsPerBlock);
+  // A device may allow larger blocks than CUDA does (PoCL: 4096 threads);
+  // CUDA programs are written for, and test against, CUDA's limits, and a
+  // 1025-thread block must fail here as it fails on every NVIDIA GPU.
+  D.maxThreadsPerBlock = std::min(clampInt(P.MaxThreadsPerBlock), CudaMaxThreadsPerBlock);
   for (int I = 0; I < 3; ++I) {
-    D.maxThreadsDim[I] = clampInt(P.MaxBlockDim[I]);
+    D.maxThreadsDim[I] = std::min(clampInt(P.MaxBlockDim[I]), CudaMaxBlockDim[I]);
     D.maxGridSize[I] = clampInt(P.MaxGridDim[I]);
   }
   D.clockRate = clampInt(P.ClockRateKHz);
@@ -95,7 +103,7 @@ cudaDeviceProp makeProp(const target::DeviceProperties &P, int Index) {
   D.l2CacheSize = clampInt(P.L2CacheBytes);
   // One resident block of the largest size per compute unit is what OpenCL
   // guarantees; occupancy APIs built on these fields stay conservative.
-  D.maxThreadsPerMultiProcessor = clampInt(P.MaxThreadsPerBlock);
+  D.maxThreadsPerMultiProcessor = D.maxThreadsPerBlock;
   D.maxBlocksPerMultiProcessor = 1;
   D.globalL1CacheSupported = 1;
   D.localL1CacheSupported = 1;

@@ -92,8 +92,12 @@ struct DeviceProperties {
   uint64_t SharedMemPerBlock = 0; ///< OpenCL: CL_DEVICE_LOCAL_MEM_SIZE.
   uint64_t TotalConstMem = 0;     ///< OpenCL: CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE.
   uint32_t ComputeUnits = 0;      ///< cudaDeviceProp::multiProcessorCount.
-  uint32_t MaxThreadsPerBlock = 0;///< OpenCL: CL_DEVICE_MAX_WORK_GROUP_SIZE.
-  uint32_t MaxBlockDim[3] = {0, 0, 0}; ///< OpenCL: CL_DEVICE_MAX_WORK_ITEM_SIZES.
+  /// OpenCL: CL_DEVICE_MAX_WORK_GROUP_SIZE. The device's own limit; libcudart
+  /// caps what it reports to CUDA programs at CUDA's 1024.
+  uint32_t MaxThreadsPerBlock = 0;
+  /// OpenCL: CL_DEVICE_MAX_WORK_ITEM_SIZES (capped by libcudart at CUDA's
+  /// 1024 x 1024 x 64).
+  uint32_t MaxBlockDim[3] = {0, 0, 0};
   /// OpenCL has no limit on the number of work-groups; the global size is a
   /// size_t. Targets report CUDA's own limits (2^31-1, 65535, 65535) so that
   /// programs that size grids from them behave as on CUDA.

@@ -29,6 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -779,9 +780,11 @@ TEST(Device, PropertiesAreRealOpenCLValues) {
   EXPECT_STREQ(P.name, Name);
   EXPECT_EQ(P.multiProcessorCount, int(Units));
   EXPECT_EQ(P.clockRate, int(MHz) * 1000);
-  EXPECT_EQ(P.maxThreadsPerBlock, int(WG));
+  // The device's limits, capped at CUDA's (1024 threads; 1024 x 1024 x 64).
+  EXPECT_EQ(P.maxThreadsPerBlock, std::min(int(WG), 1024));
+  const int CudaDims[3] = {1024, 1024, 64};
   for (int I = 0; I < 3; ++I)
-    EXPECT_EQ(P.maxThreadsDim[I], int(Items[I]));
+    EXPECT_EQ(P.maxThreadsDim[I], std::min(int(Items[I]), CudaDims[I]));
   EXPECT_EQ(P.sharedMemPerBlock, size_t(Local));
   EXPECT_EQ(P.totalConstMem, size_t(Const));
 }
