@@ -42,18 +42,49 @@ Expected<DeviceLinkPlan> cuport::driver::planDeviceLink(const std::vector<std::s
 /// The host side of a device link: the container, Clang's wrapper layout
 /// ({magic, version, data, unused}) and a constructor registering it, as
 /// the objects Clang writes for each translation unit do.
+/// The host objects cuport-cc writes are x86-64 Linux ones (Clang's layout
+/// for that triple): modules linked into them must agree.
+static void setHostTarget(Module &M) {
+  M.setTargetTriple("x86_64-pc-linux-gnu");
+  M.setDataLayout("e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128");
+}
+
+/// The container as a private constant in .nv_fatbin, 8-byte aligned as
+/// Clang aligns its own.
+static GlobalVariable *addContainerGlobal(Module &M, const std::vector<uint8_t> &Container,
+                                          StringRef Name) {
+  Constant *Data = ConstantDataArray::get(M.getContext(), ArrayRef<uint8_t>(Container));
+  auto *Blob = new GlobalVariable(M, Data->getType(), true, GlobalValue::PrivateLinkage, Data, Name);
+  Blob->setSection(".nv_fatbin");
+  Blob->setAlignment(Align(8));
+  return Blob;
+}
+
+static Error writeModule(const Module &M, const std::string &BcPath) {
+  std::error_code EC;
+  raw_fd_ostream OS(BcPath, EC, sys::fs::OF_None);
+  if (EC)
+    return createStringError(EC, "cannot write '%s': %s", BcPath.c_str(), EC.message().c_str());
+  WriteBitcodeToFile(M, OS);
+  return Error::success();
+}
+
+Error cuport::driver::writeEmbeddingModule(const std::vector<uint8_t> &Container,
+                                           const std::string &BcPath) {
+  LLVMContext Ctx;
+  Module M("cuport.rdc", Ctx);
+  setHostTarget(M);
+  appendToUsed(M, {addContainerGlobal(M, Container, "__cuport_rdc_device_code")});
+  return writeModule(M, BcPath);
+}
+
 static std::unique_ptr<Module> buildRegistrationModule(LLVMContext &Ctx,
                                                        const std::vector<uint8_t> &Container) {
   auto M = std::make_unique<Module>("cuport.dlink", Ctx);
-  M->setTargetTriple("x86_64-pc-linux-gnu");
+  setHostTarget(*M);
   Type *I32 = Type::getInt32Ty(Ctx);
   PointerType *Ptr = PointerType::getUnqual(Ctx);
-
-  Constant *Data = ConstantDataArray::get(Ctx, ArrayRef<uint8_t>(Container));
-  auto *Blob = new GlobalVariable(*M, Data->getType(), true, GlobalValue::PrivateLinkage, Data,
-                                  "__cuport_dlink_fatbin");
-  Blob->setSection(".nv_fatbin");
-  Blob->setAlignment(Align(8));
+  GlobalVariable *Blob = addContainerGlobal(*M, Container, "__cuport_dlink_fatbin");
   StructType *WrapperTy = StructType::get(Ctx, {I32, I32, Ptr, Ptr});
   Constant *WrapperInit = ConstantStruct::get(
       WrapperTy, {ConstantInt::get(I32, 0x466243b1), ConstantInt::get(I32, 1), Blob,
@@ -117,10 +148,5 @@ Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan, const 
   // registration module opaque ones, and one context cannot hold both.
   LLVMContext HostCtx;
   std::unique_ptr<Module> Reg = buildRegistrationModule(HostCtx, fatbin::serialize(FB));
-  std::error_code EC;
-  raw_fd_ostream OS(BcPath, EC, sys::fs::OF_None);
-  if (EC)
-    return createStringError(EC, "cannot write '%s': %s", BcPath.c_str(), EC.message().c_str());
-  WriteBitcodeToFile(*Reg, OS);
-  return Error::success();
+  return writeModule(*Reg, BcPath);
 }

@@ -31,6 +31,13 @@ struct DeviceLinkPlan {
 /// Scans objects and archives for cuport containers.
 llvm::Expected<DeviceLinkPlan> planDeviceLink(const std::vector<std::string> &Inputs);
 
+/// Writes an x86-64 bitcode module that only carries \p Container in the
+/// .nv_fatbin section (kept alive through llvm.used). With -rdc every object
+/// embeds its device code this way, whether or not Clang registers anything
+/// for the translation unit (a file of __device__ functions has no kernels,
+/// and then Clang emits no container of its own).
+llvm::Error writeEmbeddingModule(const std::vector<uint8_t> &Container, const std::string &BcPath);
+
 /// Links, lowers and translates \p Plan, and writes the host registration
 /// module (x86-64 LLVM bitcode) to \p BcPath.
 llvm::Error writeRegistrationModule(const DeviceLinkPlan &Plan, const std::string &BcPath);

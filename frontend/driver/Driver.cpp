@@ -64,6 +64,8 @@ public:
 private:
   bool compileSource(const InputFile &In, const std::string &ObjPath, const std::string &Dest);
   std::vector<std::string> dependencyFlagsFor(const std::string &Dest) const;
+  bool writeRdcInputs(const std::string &Container, const std::string &EmbedBc,
+                      const std::string &StubPath);
   bool buildDeviceContainer(const InputFile &In, const std::string &ContainerPath);
   bool compileHost(const InputFile &In, const std::vector<std::string> &Extra,
                    const std::string &Output, const char *Action);
@@ -265,6 +267,27 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
   return writeBytes(ContainerPath, fatbin::serialize(FB));
 }
 
+bool Driver::writeRdcInputs(const std::string &Container, const std::string &EmbedBc,
+                            const std::string &StubPath) {
+  printInProcess({"cuport-embed", Container, "-o", EmbedBc, "--stub", StubPath},
+                 "device code embedding");
+  if (Opts.DryRun)
+    return true;
+  auto Bytes = llvm::MemoryBuffer::getFile(Container);
+  if (!Bytes) {
+    Diags.report(DiagID::err_cannot_read, {Container, Bytes.getError().message()});
+    return false;
+  }
+  std::vector<uint8_t> Data((*Bytes)->getBufferStart(), (*Bytes)->getBufferEnd());
+  if (llvm::Error E = writeEmbeddingModule(Data, EmbedBc)) {
+    Diags.report(DiagID::err_device, {llvm::toString(std::move(E))});
+    return false;
+  }
+  fatbin::FatBinary Stub;
+  Stub.Flags = fatbin::CF_RelocatableStub;
+  return writeBytes(StubPath, fatbin::serialize(Stub));
+}
+
 /// -MD/-MMD flags for a compile whose object goes to \p Dest (through a
 /// temporary name): the rule's target and the .d file are named after the
 /// real destination, as nvcc names them, not after the temporary.
@@ -287,9 +310,20 @@ bool Driver::compileSource(const InputFile &In, const std::string &ObjPath,
                            const std::string &Dest) {
   std::vector<std::string> Extra = dependencyFlagsFor(Dest);
   if (In.Kind == InputKind::Cuda) {
-    std::string Container = Scratch.file(llvm::sys::path::stem(In.Path).str(), ".fatbin");
+    std::string Stem = llvm::sys::path::stem(In.Path).str();
+    std::string Container = Scratch.file(Stem, ".fatbin");
     if (!buildDeviceContainer(In, Container))
       return false;
+    if (Opts.Rdc) {
+      // The device code rides in its own module; Clang registers this
+      // file's kernels against a stub that says "find me in the device link".
+      std::string Embed = Scratch.file(Stem, ".rdc.bc");
+      std::string Stub = Scratch.file(Stem, ".stub.fatbin");
+      if (!writeRdcInputs(Container, Embed, Stub))
+        return false;
+      Extra.insert(Extra.end(), {"-Xclang", "-mlink-bitcode-file", "-Xclang", Embed});
+      Container = Stub;
+    }
     Extra.insert(Extra.end(), {"-Xclang", "-fcuda-include-gpubinary", "-Xclang", Container});
   }
   return compileHost(In, Extra, ObjPath, "-c");

@@ -31,5 +31,11 @@ static bool dropList(Module &M, StringRef Name) {
 PreservedAnalyses cuport::lowering::LowerUsedListsPass::run(Module &M, ModuleAnalysisManager &) {
   bool Changed = dropList(M, "llvm.compiler.used");
   Changed |= dropList(M, "llvm.used");
+  // The lists' casts may outlive them as dead constant users (the IR linker
+  // builds new list initialisers for -rdc), and the translator visits every
+  // user of a variable, dead or not.
+  if (Changed)
+    for (GlobalVariable &GV : M.globals())
+      GV.removeDeadConstantUsers();
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
