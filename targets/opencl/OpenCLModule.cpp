@@ -7,6 +7,7 @@
 
 #include "OpenCLDevice.h"
 #include "SpirvTranslator.h"
+#include "SpirvValidator.h"
 
 namespace cuport {
 namespace target {
@@ -144,6 +145,8 @@ Result OpenCLModule::buildFromCachedBinary(bool &Built) {
 
 Result OpenCLModule::buildFromSource() {
   const DeviceProperties &Props = Dev.properties();
+  if (Result V = validateSpirv(Spirv); !V)
+    return V;
   cl_int Err;
   if (Props.TakesSpirvDirectly) {
     cl_program P = clCreateProgramWithIL(Dev.context(), Spirv.data(), Spirv.size(), &Err);

@@ -71,7 +71,7 @@ struct Params { // Must match RuntimeTestKernels.cu.
 
 // Host stubs: only their addresses matter.
 char SaxpyStub, AffineStub, CoordsStub, BlockSumStub, NvidiaStub, GarbageStub, RdcStub,
-    NeverRegisteredStub;
+    NeverRegisteredStub, BadSpirvStub, ArgCountStub, ArgKindStub;
 
 constexpr const char *SaxpyName = "_Z5saxpyfPKfPfi";
 constexpr const char *AffineName = "_Z6affine6ParamsPij";
@@ -99,8 +99,8 @@ struct Wrapper { // Clang's __fatBinC_Wrapper_t.
 };
 
 struct Registered {
-  std::vector<uint8_t> Main, Linked, Stub, Nvidia, Garbage;
-  Wrapper MainW, LinkedW, StubW, NvidiaW, GarbageW;
+  std::vector<uint8_t> Main, Linked, Stub, Nvidia, Garbage, BadSpirv, ArgCount, ArgKind;
+  Wrapper MainW, LinkedW, StubW, NvidiaW, GarbageW, BadSpirvW, ArgCountW, ArgKindW;
   bool HaveSpirv = false;
 };
 
@@ -158,6 +158,29 @@ Registered &registration() {
     Linked.Flags = CF_DeviceLinked;
     R->Linked = serialize(Linked);
     registerOne(R->LinkedW, R->Linked, {});
+
+    // Containers that are well-formed but whose code or metadata is wrong.
+    FatBinary Bad;
+    Image Junk = Spirv;
+    Junk.Data = {0x03, 0x02, 0x23, 0x07, 0x00, 0x00, 0x01, 0x00, 0, 0, 0, 0,
+                 0x10, 0, 0, 0, 0, 0, 0, 0};
+    for (int I = 0; I < 64; ++I)
+      Junk.Data.push_back(uint8_t(I * 37 + 11));
+    Bad.Images.push_back(Junk);
+    Bad.Kernels = {kernel("_Z4junkv", {})};
+    R->BadSpirv = serialize(Bad);
+    registerOne(R->BadSpirvW, R->BadSpirv, {{&BadSpirvStub, "_Z4junkv"}});
+    FatBinary Count = Main;
+    Count.Kernels = {kernel(SaxpyName, {{ArgKind::Value, 4, 4}, {ArgKind::GlobalPointer, 8, 8}})};
+    R->ArgCount = serialize(Count);
+    registerOne(R->ArgCountW, R->ArgCount, {{&ArgCountStub, SaxpyName}});
+    FatBinary Kind = Main;
+    Kind.Kernels = {kernel(SaxpyName, {{ArgKind::Value, 4, 4},
+                                       {ArgKind(9), 8, 8},
+                                       {ArgKind::GlobalPointer, 8, 8},
+                                       {ArgKind::Value, 4, 4}})};
+    R->ArgKind = serialize(Kind);
+    registerOne(R->ArgKindW, R->ArgKind, {{&ArgKindStub, SaxpyName}});
 
     // An object built by nvcc, and one holding garbage.
     R->Nvidia.assign(64, 0);
@@ -490,6 +513,70 @@ TEST(Launch, ForeignDeviceCodeIsRejectedWithoutCrashing) {
   cudaGetLastError();
   // Other kernels are unaffected (not a sticky error).
   EXPECT_EQ(cudaDeviceSynchronize(), cudaSuccess);
+}
+
+TEST(Launch, BrokenImagesAndMetadataFailCleanly) {
+  REQUIRE_DEVICE();
+  void *NoArgs[1] = {nullptr};
+  // SPIR-V with a valid header and a garbage body: the build fails, every
+  // launch reports it, nothing crashes.
+  for (int Round = 0; Round < 2; ++Round)
+    EXPECT_EQ(cudaLaunchKernel(&BadSpirvStub, dim3(1), dim3(1), NoArgs, 0, nullptr),
+              cudaErrorInvalidKernelImage);
+  DeviceBuffer<float> D(4);
+  float A = 1.0f;
+  int Count = 4;
+  std::vector<void *> Args = {&A, &D.Ptr, &D.Ptr, &Count};
+  // Metadata with the wrong argument count, or an argument kind this
+  // runtime does not know.
+  EXPECT_EQ(cudaLaunchKernel(&ArgCountStub, dim3(1), dim3(4), Args.data(), 0, nullptr),
+            cudaErrorInvalidKernelImage);
+  EXPECT_EQ(cudaLaunchKernel(&ArgKindStub, dim3(1), dim3(4), Args.data(), 0, nullptr),
+            cudaErrorInvalidKernelImage);
+  EXPECT_EQ(cudaGetLastError(), cudaErrorInvalidKernelImage);
+  // A null args array for a kernel that takes arguments.
+  EXPECT_EQ(cudaLaunchKernel(&SaxpyStub, dim3(1), dim3(4), nullptr, 0, nullptr),
+            cudaErrorInvalidValue);
+  cudaGetLastError();
+  // None of this is sticky.
+  EXPECT_EQ(cudaDeviceSynchronize(), cudaSuccess);
+  launchLikeClang(&SaxpyStub, dim3(1), dim3(4), Args);
+  EXPECT_EQ(cudaGetLastError(), cudaSuccess);
+}
+
+TEST(Launch, ConcurrentLaunchesFromManyThreads) {
+  REQUIRE_DEVICE();
+  const int Threads = 8, N = 2048, Rounds = 20;
+  std::vector<std::thread> Pool;
+  std::vector<int> Failures(Threads, 0);
+  for (int T = 0; T < Threads; ++T)
+    Pool.emplace_back([&, T] {
+      int *D = nullptr;
+      if (cudaMalloc((void **)&D, N * sizeof(int)) != cudaSuccess) {
+        ++Failures[T];
+        return;
+      }
+      for (int R = 0; R < Rounds; ++R) {
+        Params P{T + 1, R, 0.0};
+        unsigned Count = N;
+        launchLikeClang(&AffineStub, dim3(N / 256), dim3(256), {&P, &D, &Count});
+        if (cudaGetLastError() != cudaSuccess)
+          ++Failures[T];
+        std::vector<int> H(N);
+        if (cudaMemcpy(H.data(), D, N * sizeof(int), cudaMemcpyDeviceToHost) != cudaSuccess)
+          ++Failures[T];
+        for (int I = 0; I < N; ++I)
+          if (H[I] != I * (T + 1) + R) {
+            ++Failures[T];
+            break;
+          }
+      }
+      cudaFree(D);
+    });
+  for (std::thread &T : Pool)
+    T.join();
+  for (int T = 0; T < Threads; ++T)
+    EXPECT_EQ(Failures[T], 0) << "thread " << T;
 }
 
 TEST(Launch, RelocatableStubFindsDeviceLinkedCode) {
