@@ -30,12 +30,24 @@ static Error scanBytes(StringRef Data, const std::string &Origin, std::vector<Fo
   return Error::success();
 }
 
-static Error scanObject(MemoryBufferRef Buf, const std::string &Origin,
-                        std::vector<FoundContainer> &Out) {
+static Error scanObject(MemoryBufferRef Buf, const std::string &Origin, ScannedFile &File) {
+  std::vector<FoundContainer> &Out = File.Containers;
   auto Obj = object::ObjectFile::createObjectFile(Buf);
   if (!Obj) {
     consumeError(Obj.takeError());
     return Error::success(); // not an object file: holds no device code
+  }
+  for (const object::SymbolRef &Sym : (*Obj)->symbols()) {
+    Expected<uint32_t> Flags = Sym.getFlags();
+    Expected<StringRef> Name = Sym.getName();
+    if (!Flags || !Name) {
+      consumeError(Flags.takeError());
+      consumeError(Name.takeError());
+      continue;
+    }
+    if ((*Flags & object::SymbolRef::SF_Undefined) &&
+        Name->startswith("__cudaRegisterLinkedBinary"))
+      File.LinkedBinaryHooks.push_back(Name->str());
   }
   for (const object::SectionRef &Sec : (*Obj)->sections()) {
     Expected<StringRef> Name = Sec.getName();
@@ -55,11 +67,18 @@ static Error scanObject(MemoryBufferRef Buf, const std::string &Origin,
 }
 
 Expected<std::vector<FoundContainer>> cuport::driver::readContainers(const std::string &Path) {
+  auto File = scanFile(Path);
+  if (!File)
+    return File.takeError();
+  return std::move(File->Containers);
+}
+
+Expected<ScannedFile> cuport::driver::scanFile(const std::string &Path) {
   auto Buf = MemoryBuffer::getFile(Path);
   if (!Buf)
     return createStringError(Buf.getError(), "cannot read '%s': %s", Path.c_str(),
                              Buf.getError().message().c_str());
-  std::vector<FoundContainer> Out;
+  ScannedFile Out;
   MemoryBufferRef Ref = (*Buf)->getMemBufferRef();
   StringRef Bytes = Ref.getBuffer();
   if (fatbin::hasMagic(Bytes.data(), Bytes.size())) {
@@ -67,7 +86,7 @@ Expected<std::vector<FoundContainer>> cuport::driver::readContainers(const std::
     if (!R)
       return createStringError(inconvertibleErrorCode(),
                                "'" + Path + "': corrupt device code container: " + R.Error);
-    Out.push_back({std::move(R.Value), Path});
+    Out.Containers.push_back({std::move(R.Value), Path});
     return Out;
   }
   if (Bytes.startswith("!<arch>\n")) {

@@ -23,6 +23,16 @@ struct FoundContainer {
   std::string Origin; ///< "file" or "archive(member)".
 };
 
+struct ScannedFile {
+  std::vector<FoundContainer> Containers;
+  /// Undefined `__cudaRegisterLinkedBinary<ModuleID>` symbols: the hooks a
+  /// host object compiled with -fgpu-rdc expects the device link to define.
+  std::vector<std::string> LinkedBinaryHooks;
+};
+
+llvm::Expected<ScannedFile> scanFile(const std::string &Path);
+
+/// The containers alone (what cuport-fatbin lists).
 llvm::Expected<std::vector<FoundContainer>> readContainers(const std::string &Path);
 
 } // namespace driver

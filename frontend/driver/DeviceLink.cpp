@@ -15,6 +15,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include <algorithm>
+
 using namespace llvm;
 using namespace cuport;
 using namespace cuport::driver;
@@ -22,10 +24,13 @@ using namespace cuport::driver;
 Expected<DeviceLinkPlan> cuport::driver::planDeviceLink(const std::vector<std::string> &Inputs) {
   DeviceLinkPlan Plan;
   for (const std::string &Path : Inputs) {
-    auto Found = readContainers(Path);
-    if (!Found)
-      return Found.takeError();
-    for (const FoundContainer &C : *Found) {
+    auto Scanned = scanFile(Path);
+    if (!Scanned)
+      return Scanned.takeError();
+    for (const std::string &Hook : Scanned->LinkedBinaryHooks)
+      if (std::find(Plan.Hooks.begin(), Plan.Hooks.end(), Hook) == Plan.Hooks.end())
+        Plan.Hooks.push_back(Hook);
+    for (const FoundContainer &C : Scanned->Containers) {
       if (C.Value.Flags & fatbin::CF_DeviceLinked)
         Plan.AlreadyLinked = true;
       for (const fatbin::Image &I : C.Value.Images) {
@@ -39,9 +44,6 @@ Expected<DeviceLinkPlan> cuport::driver::planDeviceLink(const std::vector<std::s
   return Plan;
 }
 
-/// The host side of a device link: the container, Clang's wrapper layout
-/// ({magic, version, data, unused}) and a constructor registering it, as
-/// the objects Clang writes for each translation unit do.
 /// The host objects cuport-cc writes are x86-64 Linux ones (Clang's layout
 /// for that triple): modules linked into them must agree.
 static void setHostTarget(Module &M) {
@@ -78,11 +80,17 @@ Error cuport::driver::writeEmbeddingModule(const std::vector<uint8_t> &Container
   return writeModule(M, BcPath);
 }
 
+/// The host side of a device link: the linked container behind Clang's
+/// wrapper layout ({magic, version, data, unused}), a lazily registered
+/// handle, and one `__cudaRegisterLinkedBinary<ID>` per host module, which
+/// registers that module's kernels and variables against the handle.
 static std::unique_ptr<Module> buildRegistrationModule(LLVMContext &Ctx,
-                                                       const std::vector<uint8_t> &Container) {
+                                                       const std::vector<uint8_t> &Container,
+                                                       const std::vector<std::string> &Hooks) {
   auto M = std::make_unique<Module>("cuport.dlink", Ctx);
   setHostTarget(*M);
   Type *I32 = Type::getInt32Ty(Ctx);
+  Type *Void = Type::getVoidTy(Ctx);
   PointerType *Ptr = PointerType::getUnqual(Ctx);
   GlobalVariable *Blob = addContainerGlobal(*M, Container, "__cuport_dlink_fatbin");
   StructType *WrapperTy = StructType::get(Ctx, {I32, I32, Ptr, Ptr});
@@ -97,26 +105,44 @@ static std::unique_ptr<Module> buildRegistrationModule(LLVMContext &Ctx,
                                     ConstantPointerNull::get(Ptr), "__cuport_dlink_handle");
 
   FunctionCallee Register = M->getOrInsertFunction("__cudaRegisterFatBinary", Ptr, Ptr);
-  FunctionCallee End = M->getOrInsertFunction("__cudaRegisterFatBinaryEnd", Type::getVoidTy(Ctx), Ptr);
-  FunctionCallee Unregister =
-      M->getOrInsertFunction("__cudaUnregisterFatBinary", Type::getVoidTy(Ctx), Ptr);
+  FunctionCallee End = M->getOrInsertFunction("__cudaRegisterFatBinaryEnd", Void, Ptr);
+  FunctionCallee Unregister = M->getOrInsertFunction("__cudaUnregisterFatBinary", Void, Ptr);
   FunctionCallee AtExit = M->getOrInsertFunction("atexit", I32, Ptr);
 
-  auto *Dtor = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), false),
-                                GlobalValue::InternalLinkage, "__cuport_dlink_dtor", *M);
+  auto *Dtor = Function::Create(FunctionType::get(Void, false), GlobalValue::InternalLinkage,
+                                "__cuport_dlink_dtor", *M);
   IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Dtor));
   B.CreateCall(Unregister, B.CreateLoad(Ptr, Handle));
   B.CreateRetVoid();
 
-  auto *Ctor = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), false),
-                                GlobalValue::InternalLinkage, "__cuport_dlink_ctor", *M);
-  B.SetInsertPoint(BasicBlock::Create(Ctx, "entry", Ctor));
+  // Static constructors run one at a time, so a plain check suffices.
+  auto *Get = Function::Create(FunctionType::get(Ptr, false), GlobalValue::InternalLinkage,
+                               "__cuport_dlink_get_handle", *M);
+  BasicBlock *Entry = BasicBlock::Create(Ctx, "entry", Get);
+  BasicBlock *First = BasicBlock::Create(Ctx, "first", Get);
+  BasicBlock *Done = BasicBlock::Create(Ctx, "done", Get);
+  B.SetInsertPoint(Entry);
+  Value *Old = B.CreateLoad(Ptr, Handle);
+  B.CreateCondBr(B.CreateIsNull(Old), First, Done);
+  B.SetInsertPoint(First);
   Value *H = B.CreateCall(Register, Wrapper);
   B.CreateStore(H, Handle);
   B.CreateCall(End, H);
   B.CreateCall(AtExit, Dtor);
-  B.CreateRetVoid();
-  appendToGlobalCtors(*M, Ctor, 65535);
+  B.CreateBr(Done);
+  B.SetInsertPoint(Done);
+  B.CreateRet(B.CreateLoad(Ptr, Handle));
+
+  // void __cudaRegisterLinkedBinary<ID>(void (*)(void **), void *wrapper,
+  //                                     void *module_id, void (*)(void **))
+  FunctionType *HookTy = FunctionType::get(Void, {Ptr, Ptr, Ptr, Ptr}, false);
+  FunctionType *CallbackTy = FunctionType::get(Void, {Ptr}, false);
+  for (const std::string &Name : Hooks) {
+    auto *Hook = Function::Create(HookTy, GlobalValue::ExternalLinkage, Name, *M);
+    B.SetInsertPoint(BasicBlock::Create(Ctx, "entry", Hook));
+    B.CreateCall(CallbackTy, Hook->getArg(0), {B.CreateCall(Get)});
+    B.CreateRetVoid();
+  }
   return M;
 }
 
@@ -147,6 +173,6 @@ Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan, const 
   // A context of its own: the device modules use typed pointers, the host
   // registration module opaque ones, and one context cannot hold both.
   LLVMContext HostCtx;
-  std::unique_ptr<Module> Reg = buildRegistrationModule(HostCtx, fatbin::serialize(FB));
+  std::unique_ptr<Module> Reg = buildRegistrationModule(HostCtx, fatbin::serialize(FB), Plan.Hooks);
   return writeModule(*Reg, BcPath);
 }

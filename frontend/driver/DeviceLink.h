@@ -6,8 +6,11 @@
 // from the objects and archives being linked, links them into one module,
 // lowers it and writes one SPIR-V image, and emits a small registration
 // object that hands that image to libcudart before main. Each translation
-// unit still registers its own kernels by name; libcudart finds their code
-// in the linked image.
+// unit registers its kernels and variables through Clang's -fgpu-rdc hook,
+// `__cudaRegisterLinkedBinary<ModuleID>(register_globals, ...)`, which
+// nvlink would otherwise generate: the registration object defines one per
+// module, each registering the linked image once and then running that
+// module's register_globals against it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CUPORT_DRIVER_DEVICELINK_H
@@ -26,6 +29,8 @@ struct DeviceLinkPlan {
   std::vector<std::vector<uint8_t>> Bitcode; ///< One per rdc translation unit.
   std::vector<std::string> Sources;          ///< Where each came from.
   bool AlreadyLinked = false; ///< An input already holds a device-linked image.
+  /// `__cudaRegisterLinkedBinary<ID>` hooks the host objects call.
+  std::vector<std::string> Hooks;
 };
 
 /// Scans objects and archives for cuport containers.

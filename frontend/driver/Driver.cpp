@@ -20,6 +20,7 @@
 #include "OutputFile.h"
 #include "SpirvWriter.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -93,6 +94,19 @@ private:
 };
 
 } // namespace
+
+/// A stable compilation-unit ID from the input's absolute path, shared by
+/// the host and device passes of one file.
+static std::string cuidFor(const InputFile &In) {
+  llvm::SmallString<256> Abs(In.Path);
+  llvm::sys::fs::make_absolute(Abs);
+  uint64_t H = 1469598103934665603ull; // FNV-1a
+  for (char C : Abs) {
+    H ^= static_cast<unsigned char>(C);
+    H *= 1099511628211ull;
+  }
+  return llvm::utohexstr(H, /*LowerCase=*/true);
+}
 
 static std::string quote(const std::string &S) {
   std::string Out = "\"";
@@ -173,6 +187,11 @@ std::vector<std::string> Driver::hostSourceFlags(const InputFile &In) const {
   std::vector<std::string> F;
   if (In.Kind == InputKind::Cuda) {
     F = hostCudaFlags();
+    F.push_back("-cuid=" + cuidFor(In));
+    // Host shadows of __device__ variables must be visible to other files,
+    // and registration goes through the device link's hooks.
+    if (Opts.Rdc)
+      F.push_back("-fgpu-rdc");
   } else {
     F = {"-x", In.Kind == InputKind::C ? "c" : "c++"};
     if (Opts.DefineNvcc)
@@ -219,6 +238,7 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
   R.OptLevel = Opts.DeviceOptLevel;
   R.CudaArch = Opts.CudaArch;
   R.Rdc = Opts.Rdc;
+  R.Cuid = cuidFor(In);
   R.FastMath = Opts.FastMath;
   R.DefineNvcc = Opts.DefineNvcc;
   R.ColorDiagnostics = llvm::sys::Process::StandardErrHasColors();

@@ -47,6 +47,8 @@ nvptxDeviceJobArgs(const DeviceCompileRequest &R) {
       R.ClangPath,  "-x", R.Language, "--cuda-device-only", "--cuda-gpu-arch=sm_70",
       "-nocudainc", "-nocudalib", "--cuda-path=/nonexistent-cuport",
       "-Wno-unknown-cuda-version", "-c", R.Input, "-o", "/dev/null"};
+  if (!R.Cuid.empty())
+    Storage.push_back("-cuid=" + R.Cuid);
   std::vector<const char *> Argv;
   for (const std::string &S : Storage)
     Argv.push_back(S.c_str());

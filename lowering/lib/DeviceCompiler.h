@@ -30,6 +30,9 @@ struct DeviceCompileRequest {
   unsigned OptLevel = 3;
   unsigned CudaArch = 520; ///< Value of __CUDA_ARCH__.
   bool Rdc = false;
+  /// Compilation-unit ID; host and device passes must agree on it for the
+  /// names Clang gives static __device__ variables under -fgpu-rdc.
+  std::string Cuid;
   bool FastMath = false;
   bool DefineNvcc = true;
   bool ColorDiagnostics = false;
