@@ -1062,6 +1062,41 @@ TEST(Process, UnknownTargetNameIsNoDevice) {
   EXPECT_NE(C.Output.find("unknown target 'cuda'"), std::string::npos) << C.Output;
 }
 
+TEST(Child, DISABLED_DeviceReset) {
+  ASSERT_TRUE(haveDevice());
+  void *D = nullptr, *H = nullptr;
+  cudaStream_t S;
+  ASSERT_EQ(cudaMalloc(&D, 64), cudaSuccess);
+  ASSERT_EQ(cudaMallocHost(&H, 64), cudaSuccess);
+  ASSERT_EQ(cudaStreamCreate(&S), cudaSuccess);
+  float A = 1.0f;
+  int Count = 16;
+  launchLikeClang(&SaxpyStub, dim3(1), dim3(16), {&A, &D, &D, &Count});
+  ASSERT_EQ(cudaGetLastError(), cudaSuccess);
+  EXPECT_EQ(cudaMalloc(nullptr, 1), cudaErrorInvalidValue);
+  ASSERT_EQ(cudaDeviceReset(), cudaSuccess);
+  // Everything the context owned is gone...
+  EXPECT_EQ(cudaFree(D), cudaErrorInvalidValue);
+  EXPECT_EQ(cudaFreeHost(H), cudaErrorInvalidValue);
+  EXPECT_EQ(cudaStreamSynchronize(S), cudaErrorInvalidResourceHandle);
+  cudaGetLastError();
+  // ...and the device works again, kernels included (rebuilt from the cache).
+  DeviceBuffer<float> X(16), Y(16);
+  std::vector<float> Ones(16, 1.0f), Out(16);
+  ASSERT_EQ(cudaMemcpy(X.Ptr, Ones.data(), 64, cudaMemcpyHostToDevice), cudaSuccess);
+  ASSERT_EQ(cudaMemcpy(Y.Ptr, Ones.data(), 64, cudaMemcpyHostToDevice), cudaSuccess);
+  launchLikeClang(&SaxpyStub, dim3(1), dim3(16), {&A, &X.Ptr, &Y.Ptr, &Count});
+  ASSERT_EQ(cudaGetLastError(), cudaSuccess);
+  ASSERT_EQ(cudaMemcpy(Out.data(), Y.Ptr, 64, cudaMemcpyDeviceToHost), cudaSuccess);
+  EXPECT_EQ(Out, std::vector<float>(16, 2.0f));
+}
+
+TEST(Process, DeviceResetFreesEverythingAndRecovers) {
+  REQUIRE_DEVICE();
+  Child C = runChild("DeviceReset", {});
+  EXPECT_TRUE(C.passed()) << C.Output;
+}
+
 /// One saxpy launch in a fresh process; prints the module counters and how
 /// long the first launch (module build included) took.
 TEST(Child, DISABLED_CacheRun) {
