@@ -41,13 +41,15 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
     if (Opts.VerifyEach && Opts.Failure)
       MPM.addPass(VerifyAfter(Name, Opts.Failure));
   };
-  // 1. Kernel signatures first: later passes that add hidden kernel
-  //    arguments build on the final parameter types.
   ErrorSink Errors(Opts.Failure);
   // 0. Undefined functions first: nothing below can make them defined, and
   //    the message should name the user's function before any rewriting.
   Add(CheckUndefinedPass(Errors), "cuport-check-undefined");
+  // 1. Kernel signatures: bool parameters first, then the hidden dynamic
+  //    shared memory argument, which must stay the last parameter (the
+  //    runtime appends it after the user's arguments).
   Add(KernelABIPass(Errors), "cuport-kernel-abi");
+  Add(LowerDynamicSharedPass(Errors), "cuport-lower-dynamic-shared");
   // 2. The used-lists keep device globals alive through every pass above;
   //    only the translator needs them gone.
   Add(LowerUsedListsPass(Errors), "cuport-lower-used-lists");

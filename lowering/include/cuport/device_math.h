@@ -122,10 +122,6 @@
   __CUPORT_IMPL_##DImpl(Name, Sig, double, DSym)
 #include "DeviceMath.def"
 
-/* CUDA's integer min/max and friends are declared here too: <cstdlib> and
- * <algorithm> must see them first for the same reason as above. */
-#include "math/minmax.h"
-
 namespace std {
 #define CUPORT_MATH(Base, Sig, Std, FImpl, FSym, FUlp, DImpl, DSym, DUlp, Note) \
   __CUPORT_USING_##Std(Base) __CUPORT_USING_##Std(Base##f)
@@ -142,6 +138,9 @@ namespace std {
 #include <cstdlib>
 #include <math.h>
 #include <stdlib.h>
+
+/* CUDA's min/max overloads (host and device) and device integer abs. */
+#include "math/minmax.h"
 
 /*===------------------- Implementations ----------------------------------===*/
 
@@ -279,13 +278,14 @@ namespace std {
 /*===------------------- Extra overloads ----------------------------------===*/
 
 /* CUDA's pow(float, int) and pow(double, int) (C++98's overloads): the
- * result keeps the base's type, as with nvcc. pown is exact for small |n|
- * and within pow's bound otherwise. */
-__device__ __attribute__((const, nothrow)) float __cuport_ocl_pown(float, int)
-    __asm__("_Z4pownfi");
-__device__ __attribute__((const, nothrow)) double __cuport_ocl_pown(double, int)
-    __asm__("_Z4powndi");
-__CUPORT_DEVFN float pow(float __x, int __n) { return powf(__x, (float)__n); }
+ * result keeps the base's type, as with nvcc. An exponent beyond 2^24 is
+ * not exact in float (its parity decides the sign), so it goes through
+ * double. */
+__CUPORT_DEVFN float pow(float __x, int __n) {
+  if (__n > (1 << 24) || __n < -(1 << 24))
+    return (float)pow((double)__x, (double)__n);
+  return powf(__x, (float)__n);
+}
 __CUPORT_DEVFN double pow(double __x, int __n) { return pow(__x, (double)__n); }
 namespace std {
 using ::pow;
