@@ -156,6 +156,23 @@ bool readImage(Reader &R, Image &Img) {
   return true;
 }
 
+/// Symbol record (1.1): u32 NameLen, u32 Reserved, u64 Size, name, pad 8.
+constexpr size_t SymbolRecordHeaderSize = 16;
+
+bool readSymbol(Reader &R, SymbolInfo &S) {
+  uint32_t NameLen, Reserved;
+  if (!R.u32(NameLen, "symbol name length") || !R.u32(Reserved, "symbol reserved field") ||
+      !R.u64(S.Size, "symbol size"))
+    return false;
+  const uint8_t *Name;
+  if (!R.span(NameLen, Name, "symbol name") || !R.pad8("symbol name padding"))
+    return false;
+  if (NameLen == 0)
+    return R.fail("symbol with an empty name");
+  S.Name.assign(reinterpret_cast<const char *>(Name), NameLen);
+  return true;
+}
+
 bool readKernel(Reader &R, KernelInfo &K) {
   uint32_t NameLen, NumArgs, Reserved;
   if (!R.u32(NameLen, "kernel name length") || !R.u32(K.Flags, "kernel flags") ||
@@ -224,8 +241,25 @@ ParseResult parseImpl(const void *Data, size_t Available) {
           break;
     }
   }
-  // Bytes between the last kernel record and TotalSize are reserved for
-  // later minor versions; this reader ignores them.
+  // 1.1 adds the symbol section: u32 NumSymbols, u32 Reserved, records.
+  // Always present from 1.1 on, even when empty, so that a container cut
+  // short at a record boundary is still rejected.
+  if (!R.failed() && H.Minor >= 1) {
+    uint32_t NumSymbols, Reserved;
+    if (R.u32(NumSymbols, "symbol count") && R.u32(Reserved, "symbol section reserved field")) {
+      if (NumSymbols > R.remaining() / SymbolRecordHeaderSize) {
+        R.fail("symbol count " + std::to_string(NumSymbols) +
+               " exceeds what the container can hold");
+      } else {
+        FB.Symbols.resize(NumSymbols);
+        for (SymbolInfo &S : FB.Symbols)
+          if (!readSymbol(R, S))
+            break;
+      }
+    }
+  }
+  // Bytes after the last section and up to TotalSize are reserved for later
+  // minor versions; this reader ignores them.
   if (R.failed()) {
     Result.Error = R.error();
     Result.Value = FatBinary();
@@ -240,6 +274,13 @@ const Image *FatBinary::findImage(ImageKind Kind, const std::string &Arch) const
     if (Img.Kind == Kind && (Arch.empty() || Img.Arch == Arch))
       return &Img;
   return nullptr;
+}
+
+long FatBinary::findSymbol(const std::string &Name) const {
+  for (size_t I = 0; I < Symbols.size(); ++I)
+    if (Symbols[I].Name == Name)
+      return long(I);
+  return -1;
 }
 
 const KernelInfo *FatBinary::findKernel(const std::string &Name) const {
@@ -280,6 +321,15 @@ std::vector<uint8_t> serialize(const FatBinary &FB) {
       W.u32(A.Align);
       W.u32(0);
     }
+  }
+  W.u32(uint32_t(FB.Symbols.size()));
+  W.u32(0);
+  for (const SymbolInfo &S : FB.Symbols) {
+    W.u32(uint32_t(S.Name.size()));
+    W.u32(0);
+    W.u64(S.Size);
+    W.bytes(S.Name.data(), S.Name.size());
+    W.pad8();
   }
   W.patchU64(24, W.size());
   return W.take();

@@ -67,18 +67,34 @@ enum ContainerFlags : uint32_t {
   CF_DeviceLinked = 1u << 1,
 };
 
+/// A __device__/__constant__ variable the host may access (cudaMemcpyToSymbol
+/// and friends). Since 1.1. The device image's symbol-table kernel
+/// (SymbolTableKernel) stores the variables' device addresses, in this order,
+/// into a buffer of 8-byte entries.
+struct SymbolInfo {
+  std::string Name; ///< Device-side name, as __cudaRegisterVar's deviceName.
+  uint64_t Size = 0;
+};
+
+/// Name of the generated kernel `void(uint64_t *out)` that writes the
+/// address of Symbols[i] to out[i].
+constexpr const char *SymbolTableKernel = "__cuport_symbol_table";
+
 struct FatBinary {
   uint32_t Flags = 0;
   std::vector<Image> Images;
   std::vector<KernelInfo> Kernels;
+  std::vector<SymbolInfo> Symbols; ///< Since 1.1; empty from 1.0 writers.
 
   const Image *findImage(ImageKind Kind, const std::string &Arch = "") const;
   const KernelInfo *findKernel(const std::string &Name) const;
+  /// Index of \p Name in Symbols, or -1.
+  long findSymbol(const std::string &Name) const;
 };
 
 constexpr char Magic[8] = {'C', 'U', 'P', 'O', 'R', 'T', 'F', 'B'};
 constexpr uint16_t VersionMajor = 1;
-constexpr uint16_t VersionMinor = 0;
+constexpr uint16_t VersionMinor = 1;
 /// Size of the fixed header; its last field is the u64 TotalSize.
 constexpr size_t HeaderSize = 32;
 

@@ -49,6 +49,7 @@ FatBinary sample() {
   KernelInfo NoArgs;
   NoArgs.Name = "k";
   FB.Kernels.push_back(NoArgs);
+  FB.Symbols = {{"coefficients", 64}, {"_ZN2ns7counterE", 8}};
   return FB;
 }
 
@@ -100,6 +101,12 @@ TEST(FatBinary, RoundTripsImagesKernelsAndFlags) {
       EXPECT_EQ(Out.Kernels[I].Args[A].Align, In.Kernels[I].Args[A].Align);
     }
   }
+  ASSERT_EQ(Out.Symbols.size(), 2u);
+  EXPECT_EQ(Out.Symbols[0].Name, "coefficients");
+  EXPECT_EQ(Out.Symbols[0].Size, 64u);
+  EXPECT_EQ(Out.Symbols[1].Name, "_ZN2ns7counterE");
+  EXPECT_EQ(Out.findSymbol("_ZN2ns7counterE"), 1);
+  EXPECT_EQ(Out.findSymbol("counter"), -1);
   // Serializing the parsed value gives the same bytes: the format has no
   // unused freedom that a writer could fill differently.
   EXPECT_EQ(serialize(Out), Bytes);
@@ -131,9 +138,27 @@ TEST(FatBinary, HeaderLayoutMatchesTheDocument) {
   EXPECT_EQ(Bytes[FirstKernel], 14); // strlen("_Z5saxpyfPfS_i")
 }
 
+TEST(FatBinary, MinorZeroContainerIgnoresTrailingBytes) {
+  // A 1.0 container has no symbol section: bytes after its kernels (up to
+  // TotalSize) are reserved and must not be read as symbols.
+  FatBinary In = sample();
+  In.Symbols.clear();
+  std::vector<uint8_t> Bytes = serialize(In); // ends with an empty symbol section
+  putU32(Bytes, Bytes.size() - 8, 0x7FFFFFFF);
+  putU16(Bytes, 10, 0);
+  ParseResult R = parse(Bytes.data(), Bytes.size());
+  ASSERT_TRUE(R) << R.Error;
+  EXPECT_TRUE(R.Value.Symbols.empty());
+  // The same bytes in a 1.1 container are an absurd symbol count.
+  putU16(Bytes, 10, 1);
+  ParseResult Bad = parse(Bytes.data(), Bytes.size());
+  EXPECT_FALSE(Bad);
+  EXPECT_NE(Bad.Error.find("symbol count"), std::string::npos) << Bad.Error;
+}
+
 TEST(FatBinary, EmptyContainerIsValid) {
   std::vector<uint8_t> Bytes = serialize(FatBinary());
-  EXPECT_EQ(Bytes.size(), HeaderSize);
+  EXPECT_EQ(Bytes.size(), HeaderSize + 8); // header + an empty symbol section
   ParseResult R = parse(Bytes.data(), Bytes.size());
   ASSERT_TRUE(R) << R.Error;
   EXPECT_TRUE(R.Value.Images.empty());
