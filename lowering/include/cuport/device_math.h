@@ -26,6 +26,8 @@
 #ifndef CUPORT_DEVICE_MATH_H
 #define CUPORT_DEVICE_MATH_H
 
+#pragma clang system_header
+
 #include "../host_defines.h"
 
 #if defined(__CUPORT_CUDA_MODE__) && defined(__cplusplus)
@@ -177,6 +179,11 @@ namespace std {
  * non-template overloads win whenever the argument types match exactly. */
 namespace __cuport {
 template <bool, class T = void> struct EnableIf {};
+/* A trait, not __is_integral in the signature: Clang 15 cannot mangle a
+ * type-trait expression in a function template's return type. */
+template <class T> struct IsIntegral {
+  static constexpr bool value = __is_integral(T);
+};
 template <class T> struct EnableIf<true, T> { typedef T type; };
 /* The type an argument is computed in: integers become double. */
 template <class T, bool = __is_integral(T)> struct MathArg {};
@@ -195,26 +202,26 @@ struct Promote3 : Wider<typename Promote2<A, B>::type,
 
 #define __CUPORT_INT_T1(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__is_integral(__I), double>::type \
+  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, double>::type \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }
 #define __CUPORT_INT_IT(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__is_integral(__I), int>::type    \
+  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, int>::type    \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }
 #define __CUPORT_INT_LT(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__is_integral(__I), long>::type   \
+  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, long>::type   \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }
 #define __CUPORT_INT_XT(Name)                                                  \
   template <class __I>                                                         \
   __CUPORT_DEVFN                                                               \
-      typename __cuport::EnableIf<__is_integral(__I), long long>::type         \
+      typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, long long>::type         \
       Name(__I __x) {                                                          \
     return Name((double)__x);                                                  \
   }
@@ -234,20 +241,20 @@ struct Promote3 : Wider<typename Promote2<A, B>::type,
   }
 #define __CUPORT_INT_TI(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__is_integral(__I), double>::type \
+  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, double>::type \
   Name(__I __x, int __n) {                                                     \
     return Name((double)__x, __n);                                             \
   }
 #define __CUPORT_INT_TL(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__is_integral(__I), double>::type \
+  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, double>::type \
   Name(__I __x, long __n) {                                                    \
     return Name((double)__x, __n);                                             \
   }
 #define __CUPORT_INT_T4(Name)
 #define __CUPORT_INT_BT(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__is_integral(__I), bool>::type   \
+  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, bool>::type   \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }

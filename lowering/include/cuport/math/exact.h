@@ -18,6 +18,8 @@
 #ifndef CUPORT_MATH_EXACT_H
 #define CUPORT_MATH_EXACT_H
 
+#pragma clang system_header
+
 #define __CUPORT_EXACT _Pragma("clang fp contract(off)")
 
 namespace __cuport {
@@ -38,8 +40,6 @@ __CUPORT_OVERLOAD(log, T1)
 __CUPORT_OVERLOAD(log1p, T1)
 __CUPORT_OVERLOAD(sin, T1)
 __CUPORT_OVERLOAD(cos, T1)
-__CUPORT_OVERLOAD(sinpi, T1)
-__CUPORT_OVERLOAD(cospi, T1)
 __CUPORT_OVERLOAD(erf, T1)
 __CUPORT_OVERLOAD(erfc, T1)
 __CUPORT_OVERLOAD(rint, T1)
@@ -49,9 +49,17 @@ __CUPORT_OVERLOAD(floor, T1)
 __CUPORT_OVERLOAD(fmod, T2)
 __CUPORT_OVERLOAD(remainder, T2)
 __CUPORT_OVERLOAD(ldexp, TI)
-__CUPORT_OVERLOAD(ilogb, IT)
 __CUPORT_OVERLOAD(nextafter, T2)
 #undef __CUPORT_OVERLOAD
+
+/* Built-ins whose CUDA functions need a correction (below). */
+__CUPORT_IMPL_OCL(oclSinpi, T1, float, "_Z5sinpif")
+__CUPORT_IMPL_OCL(oclSinpi, T1, double, "_Z5sinpid")
+__CUPORT_IMPL_OCL(oclCospi, T1, float, "_Z5cospif")
+__CUPORT_IMPL_OCL(oclCospi, T1, double, "_Z5cospid")
+__CUPORT_IMPL_OCL(oclIlogb, IT, float, "_Z5ilogbf")
+__CUPORT_IMPL_OCL(oclIlogb, IT, double, "_Z5ilogbd")
+__CUPORT_IMPL_OCL(oclTgamma, T1, double, "_Z6tgammad")
 
 /* Saturating conversions to 64-bit integers (NaN gives 0). */
 __device__ __attribute__((const, nothrow)) long long cvtLongRte(float)
@@ -64,6 +72,7 @@ __device__ __attribute__((const, nothrow)) long long cvtLongRtz(double)
     __asm__("_Z20convert_long_sat_rtzd");
 
 /*===------------------- Representation -----------------------------------===*/
+
 
 template <class T> struct Bits;
 template <> struct Bits<float> {
@@ -97,6 +106,27 @@ template <class T> __CUPORT_DEVFN bool isInf(T X) {
 }
 template <class T> __CUPORT_DEVFN T inf() { return (T)__builtin_inf(); }
 template <class T> __CUPORT_DEVFN T qnan() { return (T)__builtin_nan(""); }
+
+/* ilogb as CUDA defines it: 0 and NaN give INT_MIN, infinities INT_MAX
+ * (OpenCL leaves FP_ILOGBNAN to the implementation; PoCL uses INT_MAX). */
+template <class T> __CUPORT_DEVFN int ilogb(T X) {
+  if (isNaN(X) || X == (T)0)
+    return -2147483647 - 1;
+  if (isInf(X))
+    return 2147483647;
+  return __cuport_impl_oclIlogb(X);
+}
+
+/* sin(pi x) and cos(pi x) with IEEE 754's zeros: sinPi(n) has the sign of
+ * n, cosPi(n + 1/2) is +0 (PoCL returns -0 for some of these). */
+template <class T> __CUPORT_DEVFN T sinpi(T X) {
+  T R = __cuport_impl_oclSinpi(X);
+  return R == (T)0 ? copysign((T)0, X) : R;
+}
+template <class T> __CUPORT_DEVFN T cospi(T X) {
+  T R = __cuport_impl_oclCospi(X);
+  return R == (T)0 ? (T)0 : R;
+}
 
 /*===------------------- Double-word arithmetic ---------------------------===*/
 
@@ -300,6 +330,36 @@ __CUPORT_DEVFN double __cuport_impl_nan(const char *) {
   return __builtin_nan("");
 }
 
+__CUPORT_DEVFN int __cuport_impl_ilogbf(float __x) { return __cuport::ilogb(__x); }
+__CUPORT_DEVFN int __cuport_impl_ilogb(double __x) { return __cuport::ilogb(__x); }
+/* Float rounds the double result: PoCL's float sinpi/cospi reach 1.65 ulp,
+ * CUDA promises 1. */
+__CUPORT_DEVFN float __cuport_impl_sinpif(float __x) {
+  return (float)__cuport::sinpi((double)__x);
+}
+__CUPORT_DEVFN double __cuport_impl_sinpi(double __x) { return __cuport::sinpi(__x); }
+__CUPORT_DEVFN float __cuport_impl_cospif(float __x) {
+  return (float)__cuport::cospi((double)__x);
+}
+__CUPORT_DEVFN double __cuport_impl_cospi(double __x) { return __cuport::cospi(__x); }
+
+/* tgamma. The sign of an underflowed result is that of Gamma on the
+ * interval: negative where floor(x) is odd (PoCL returns +0 throughout).
+ * Float rounds the double result: PoCL's float tgamma is off by hundreds
+ * of ulps where the result is subnormal (x near -36). */
+__CUPORT_DEVFN double __cuport_impl_tgamma(double __x) {
+  double __r = __cuport::__cuport_impl_oclTgamma(__x);
+  if (__r == 0.0 && __x < 0.0) {
+    double __f = __cuport::floor(__x);
+    bool __odd = __cuport::fmod(__f, 2.0) != 0.0;
+    return __odd ? -0.0 : 0.0;
+  }
+  return __r;
+}
+__CUPORT_DEVFN float __cuport_impl_tgammaf(float __x) {
+  return (float)__cuport_impl_tgamma((double)__x);
+}
+
 /*===------------------- Classification -----------------------------------===*/
 
 __CUPORT_DEVFN bool __cuport_impl_isnan(float __x) { return __builtin_isnan(__x); }
@@ -333,8 +393,8 @@ __CUPORT_DEVFN void __cuport_impl_sincos(double __x, double *__s, double *__c) {
   *__c = __cuport::cos(__x);
 }
 __CUPORT_DEVFN void __cuport_impl_sincospif(float __x, float *__s, float *__c) {
-  *__s = __cuport::sinpi(__x);
-  *__c = __cuport::cospi(__x);
+  *__s = __cuport_impl_sinpif(__x);
+  *__c = __cuport_impl_cospif(__x);
 }
 __CUPORT_DEVFN void __cuport_impl_sincospi(double __x, double *__s,
                                            double *__c) {

@@ -18,6 +18,8 @@
 #ifndef CUPORT_MATH_MINMAX_H
 #define CUPORT_MATH_MINMAX_H
 
+#pragma clang system_header
+
 #define __CUPORT_HDFN static __host__ __device__ __forceinline__
 
 /* Pick the smaller/larger operand; both already converted to R. */
