@@ -21,7 +21,9 @@
 namespace cuport {
 namespace rt {
 
-enum class AllocKind { Device, PinnedHost };
+/// Symbol: a __device__/__constant__ variable's storage, entered when its
+/// module's symbol table is read; copies may target it, cudaFree may not.
+enum class AllocKind { Device, PinnedHost, Symbol };
 
 struct Allocation {
   uintptr_t Base = 0;

@@ -102,6 +102,7 @@ CUPORT_EXPORT cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim, dim3 
     Config.Block[2] = blockDim.z;
     Config.SharedBytes = sharedMem;
     Config.Stream = Q;
+    Config.Globals = K.Globals;
     return rt::fromResult(rt::device(Dev).launch(*K.Module, *K.Info, Config, args),
                           "cudaLaunchKernel");
   });

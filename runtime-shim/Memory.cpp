@@ -36,11 +36,12 @@ cudaError_t deviceSide(const void *P, size_t Count, Side &S) {
   return cudaSuccess;
 }
 
-/// cudaMemcpyDefault: a pointer inside a device allocation is device memory,
-/// anything else is host memory (pinned or pageable).
+/// cudaMemcpyDefault: a pointer inside a device allocation (or a device
+/// variable) is device memory, anything else is host memory.
 cudaError_t inferSide(const void *P, size_t Count, Side &S) {
   Allocation A;
-  if (rt::allocations().find(P, &A) && A.Kind == AllocKind::Device)
+  if (rt::allocations().find(P, &A) &&
+      (A.Kind == AllocKind::Device || A.Kind == AllocKind::Symbol))
     return deviceSide(P, Count, S);
   S.OnDevice = false;
   return cudaSuccess;

@@ -20,6 +20,7 @@
 // by name in the device-linked container, or in any container that has them.
 //
 //===----------------------------------------------------------------------===//
+#include "AllocationTable.h"
 #include "Runtime.h"
 
 #include <cstring>
@@ -52,6 +53,9 @@ struct Container {
   /// Per device: the loaded module, or the error loading it gave.
   std::vector<std::unique_ptr<target::Module>> Modules;
   std::vector<target::Result> LoadErrors;
+  /// Per device: the module's globals block (FB.Globals), allocated and
+  /// initialised when the module loads; nullptr when there is none.
+  std::vector<void *> GlobalsBlocks;
 };
 
 struct Function {
@@ -160,6 +164,82 @@ cudaError_t locate(Registry &R, Function &F) {
 namespace cuport {
 namespace rt {
 
+/// Allocates C's globals block on \p Device, copies the initial contents in,
+/// and enters each host-visible variable in the allocation table, so that
+/// symbol copies and cudaMemcpy to a symbol's address are checked like any
+/// device copy. Registry lock held.
+target::Result createGlobalsBlock(Container &C, int Device) {
+  size_t D = size_t(Device);
+  if (C.GlobalsBlocks.size() <= D)
+    C.GlobalsBlocks.resize(D + 1, nullptr);
+  const fatbin::GlobalsBlock &G = C.FB.Globals;
+  if (!G.Size || C.GlobalsBlocks[D])
+    return target::Result();
+  target::Device &Dev = rt::device(Device);
+  void *Block = nullptr;
+  if (target::Result A = Dev.allocate(size_t(G.Size), &Block); !A.ok())
+    return A;
+  if (uintptr_t(Block) % G.Align) {
+    Dev.deallocate(Block);
+    return target::Result(target::Status::OutOfMemory,
+                          "the device cannot align the device-variable block to " +
+                              std::to_string(G.Align) + " bytes");
+  }
+  target::Result Init = Dev.copy(nullptr, Block, G.Init.data(), size_t(G.Size),
+                                 target::CopyKind::HostToDevice);
+  if (!Init.ok()) {
+    Dev.deallocate(Block);
+    return Init;
+  }
+  for (const fatbin::SymbolInfo &S : C.FB.Symbols) {
+    if (!S.Size)
+      continue;
+    Allocation A;
+    A.Base = uintptr_t(Block) + uintptr_t(S.Offset);
+    A.Size = size_t(S.Size);
+    A.Kind = AllocKind::Symbol;
+    A.Device = Device;
+    allocations().insert(A);
+  }
+  C.GlobalsBlocks[D] = Block;
+  return target::Result();
+}
+
+void destroyGlobalsBlock(Container &C, int Device) {
+  size_t D = size_t(Device);
+  if (D >= C.GlobalsBlocks.size() || !C.GlobalsBlocks[D])
+    return;
+  char *Block = static_cast<char *>(C.GlobalsBlocks[D]);
+  for (const fatbin::SymbolInfo &S : C.FB.Symbols)
+    if (S.Size)
+      allocations().erase(Block + S.Offset, AllocKind::Symbol);
+  rt::device(Device).deallocate(Block);
+  C.GlobalsBlocks[D] = nullptr;
+}
+
+/// C's module on \p Device, loaded at the first use. Registry lock held.
+cudaError_t moduleFor(Container &C, int Device, target::Module **Out) {
+  size_t D = size_t(Device);
+  if (C.Modules.size() <= D) {
+    C.Modules.resize(D + 1);
+    C.LoadErrors.resize(D + 1);
+  }
+  if (!C.Modules[D]) {
+    if (!C.LoadErrors[D].ok())
+      return fromResult(C.LoadErrors[D], "loading device code");
+    target::Result L = rt::device(Device).loadModule(*C.Spirv, &C.Modules[D]);
+    if (L.ok())
+      L = createGlobalsBlock(C, Device);
+    if (!L.ok()) {
+      C.Modules[D].reset();
+      C.LoadErrors[D] = L;
+      return fromResult(L, "loading device code");
+    }
+  }
+  *Out = C.Modules[D].get();
+  return cudaSuccess;
+}
+
 cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out) {
   Registry &R = registry();
   std::lock_guard<std::mutex> Guard(R.Lock);
@@ -170,23 +250,45 @@ cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out) 
   if (!F.Info)
     if (cudaError_t E = locate(R, F))
       return E;
-  Container &C = *F.Code;
-  size_t D = size_t(Device);
-  if (C.Modules.size() <= D) {
-    C.Modules.resize(D + 1);
-    C.LoadErrors.resize(D + 1);
-  }
-  if (!C.Modules[D]) {
-    if (!C.LoadErrors[D].ok())
-      return fromResult(C.LoadErrors[D], "loading device code");
-    target::Result L = rt::device(Device).loadModule(*C.Spirv, &C.Modules[D]);
-    if (!L.ok()) {
-      C.LoadErrors[D] = L;
-      return fromResult(L, "loading device code");
-    }
-  }
-  Out.Module = C.Modules[D].get();
+  if (cudaError_t E = moduleFor(*F.Code, Device, &Out.Module))
+    return E;
   Out.Info = F.Info;
+  Out.Globals = size_t(Device) < F.Code->GlobalsBlocks.size() ? F.Code->GlobalsBlocks[size_t(Device)]
+                                                              : nullptr;
+  return cudaSuccess;
+}
+
+cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *Size) {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Guard(R.Lock);
+  auto It = R.Variables.find(HostVar);
+  if (It == R.Variables.end())
+    return cudaErrorInvalidSymbol;
+  const Variable &V = It->second;
+  // The owner's own image first; for -rdc the device-linked image.
+  Container *Found = nullptr;
+  auto Defines = [&](const Container &C) {
+    return C.K == Container::Kind::Cuport && C.Spirv && C.FB.findSymbol(V.DeviceName) >= 0 &&
+           C.FB.Globals.Size;
+  };
+  if (V.Owner && Defines(*V.Owner))
+    Found = V.Owner;
+  for (int Pass = 0; Pass < 2 && !Found; ++Pass)
+    for (const auto &C : R.Containers)
+      if (Defines(*C) && (Pass == 1 || (C->FB.Flags & fatbin::CF_DeviceLinked))) {
+        Found = C.get();
+        break;
+      }
+  if (!Found) {
+    rt::warnOnce("device variable '" + V.DeviceName + "' has no storage in any registered image");
+    return cudaErrorInvalidSymbol;
+  }
+  target::Module *M = nullptr;
+  if (cudaError_t E = moduleFor(*Found, Device, &M))
+    return E;
+  const fatbin::SymbolInfo &S = Found->FB.Symbols[size_t(Found->FB.findSymbol(V.DeviceName))];
+  *Addr = static_cast<char *>(Found->GlobalsBlocks[size_t(Device)]) + S.Offset;
+  *Size = size_t(S.Size);
   return cudaSuccess;
 }
 
@@ -197,6 +299,7 @@ void unloadModules(int Device) {
     if (size_t(Device) < C->Modules.size()) {
       C->Modules[size_t(Device)].reset();
       C->LoadErrors[size_t(Device)] = target::Result();
+      destroyGlobalsBlock(*C, Device);
     }
 }
 

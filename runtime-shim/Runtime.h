@@ -97,6 +97,7 @@ const cudaDeviceProp &deviceProp(int I);
 struct ResolvedKernel {
   target::Module *Module = nullptr;
   const fatbin::KernelInfo *Info = nullptr;
+  void *Globals = nullptr; ///< The module's device-variable block, if any.
 };
 
 /// Finds the kernel registered for host stub \p HostFun and its module on
@@ -104,6 +105,12 @@ struct ResolvedKernel {
 cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out);
 
 /// Drops every loaded module of \p Device (cudaDeviceReset).
+/// The device address and size of the __device__/__constant__ variable whose
+/// host shadow is \p HostVar, on \p Device: loads the module that defines it
+/// (which allocates its device-variable block and enters every symbol in the
+/// allocation table). cudaErrorInvalidSymbol if unknown.
+cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *Size);
+
 void unloadModules(int Device);
 
 //===----------------------------------------------------------------------===//

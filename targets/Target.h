@@ -37,7 +37,7 @@ namespace target {
 
 /// Bumped whenever a class below changes layout or a virtual is added; a
 /// target library built against another version is refused at load.
-constexpr uint32_t InterfaceVersion = 1;
+constexpr uint32_t InterfaceVersion = 2;
 
 /// What a target call can answer. The rows, and the cudaError_t each one
 /// becomes, are in Status.def.
@@ -146,6 +146,8 @@ struct LaunchConfig {
   uint32_t Block[3] = {1, 1, 1};
   size_t SharedBytes = 0; ///< Dynamic shared memory per block.
   Queue *Stream = nullptr; ///< nullptr: the device's default (legacy) queue.
+  /// The module's device-variable block, for GlobalsBlock arguments.
+  void *Globals = nullptr;
 };
 
 /// Counters for tests and cuport-info; monotonic for the target's lifetime.

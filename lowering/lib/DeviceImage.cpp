@@ -23,5 +23,6 @@ llvm::Error cuport::lowering::lowerToSpirvImage(llvm::Module &M, fatbin::FatBina
   FB.Images.push_back({fatbin::ImageKind::SPIRV, "spirv64", std::move(*Spirv)});
   for (fatbin::KernelInfo &K : *Kernels)
     FB.Kernels.push_back(std::move(K));
+  collectGlobals(M, FB);
   return llvm::Error::success();
 }

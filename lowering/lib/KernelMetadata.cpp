@@ -12,7 +12,9 @@
 #include "KernelMetadata.h"
 
 #include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Metadata.h"
 
 using namespace llvm;
 using cuport::fatbin::ArgKind;
@@ -22,6 +24,18 @@ using cuport::fatbin::KernelInfo;
 static Expected<KernelArg> describe(const Function &F, const Argument &A, const DataLayout &DL) {
   KernelArg K;
   Type *T = A.getType();
+  // Hidden arguments added by lowering (HiddenArgument.h) say what they are.
+  if (F.getAttributes().hasParamAttr(A.getArgNo(), "cuport-hidden")) {
+    StringRef Which = F.getAttributes().getParamAttr(A.getArgNo(), "cuport-hidden").getValueAsString();
+    K.Kind = Which == "globals" ? ArgKind::GlobalsBlock : ArgKind::DynamicShared;
+    K.Size = 0;
+    K.Align = 16;
+    if (Which != "globals" && Which != "dynamic-shared")
+      return createStringError(inconvertibleErrorCode(),
+                               "kernel '" + F.getName() + "' has an unknown hidden argument '" +
+                                   Which + "'");
+    return K;
+  }
   if (Type *ByVal = A.getParamByValType()) {
     K.Kind = ArgKind::Value;
     K.Size = DL.getTypeAllocSize(ByVal);
@@ -74,4 +88,22 @@ Expected<std::vector<KernelInfo>> cuport::lowering::collectKernelInfo(const Modu
     Kernels.push_back(std::move(Info));
   }
   return Kernels;
+}
+
+void cuport::lowering::collectGlobals(const Module &M, fatbin::FatBinary &FB) {
+  if (const NamedMDNode *G = M.getNamedMetadata("cuport.globals"); G && G->getNumOperands()) {
+    const MDNode *Block = G->getOperand(0);
+    FB.Globals.Size = mdconst::extract<ConstantInt>(Block->getOperand(0))->getZExtValue();
+    FB.Globals.Align = mdconst::extract<ConstantInt>(Block->getOperand(1))->getZExtValue();
+    StringRef Init = cast<MDString>(Block->getOperand(2))->getString();
+    FB.Globals.Init.assign(Init.begin(), Init.end());
+  }
+  if (const NamedMDNode *Table = M.getNamedMetadata("cuport.symbols"))
+    for (const MDNode *Entry : Table->operands()) {
+      fatbin::SymbolInfo S;
+      S.Name = cast<MDString>(Entry->getOperand(0))->getString().str();
+      S.Size = mdconst::extract<ConstantInt>(Entry->getOperand(1))->getZExtValue();
+      S.Offset = mdconst::extract<ConstantInt>(Entry->getOperand(2))->getZExtValue();
+      FB.Symbols.push_back(std::move(S));
+    }
 }

@@ -20,6 +20,10 @@ namespace lowering {
 
 llvm::Expected<std::vector<fatbin::KernelInfo>> collectKernelInfo(const llvm::Module &M);
 
+/// The globals block and host-visible symbols cuport-lower-device-globals
+/// recorded in module metadata.
+void collectGlobals(const llvm::Module &M, fatbin::FatBinary &FB);
+
 } // namespace lowering
 } // namespace cuport
 

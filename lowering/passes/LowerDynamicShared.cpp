@@ -20,14 +20,12 @@
 // runtime fills it from the launch's sharedMem.
 //
 //===----------------------------------------------------------------------===//
+#include "HiddenArgument.h"
 #include "LoweringPasses.h"
 
-#include "llvm/ADT/SetVector.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
-#include "llvm/IR/ReplaceConstant.h"
-#include "llvm/Transforms/Utils/Cloning.h"
 
 #include <map>
 
@@ -39,32 +37,6 @@ static constexpr unsigned LocalAS = 3;
 
 static bool isDynamicShared(const GlobalVariable &GV) {
   return GV.getAddressSpace() == LocalAS && GV.isDeclaration();
-}
-
-/// Turns constant expressions built on \p GV into instructions, so that
-/// every use of GV sits directly in an instruction of a known function.
-static void expandConstantUses(GlobalVariable &GV) {
-  SmallVector<ConstantExpr *, 8> CEs;
-  for (User *U : GV.users())
-    if (auto *CE = dyn_cast<ConstantExpr>(U))
-      CEs.push_back(CE);
-  for (ConstantExpr *CE : CEs) {
-    SmallVector<User *, 8> Users(CE->users());
-    for (User *U : Users) {
-      if (auto *I = dyn_cast<Instruction>(U))
-        convertConstantExprsToInstructions(I, CE);
-      else if (auto *Inner = dyn_cast<ConstantExpr>(U))
-        (void)Inner; // handled when the outer expression reaches an instruction
-    }
-  }
-  // Nested expressions: repeat until only instructions use GV.
-  bool Again = false;
-  for (User *U : GV.users())
-    if (isa<ConstantExpr>(U) && !U->use_empty())
-      Again = true;
-  GV.removeDeadConstantUsers();
-  if (Again)
-    expandConstantUses(GV);
 }
 
 /// Replaces \p Old, a `[0 x T] addrspace(N)*` value, by \p New, a `T
@@ -116,31 +88,6 @@ static bool rewriteZeroArray(Value *Old, Value *New, const cuport::lowering::Err
   return true;
 }
 
-/// Clones \p F with one more parameter; the clone takes F's name, body and
-/// attributes. Returns the clone; F is left empty for the caller to erase.
-static Function *addTrailingParam(Function &F, Type *ParamTy) {
-  SmallVector<Type *, 8> Params(F.getFunctionType()->params().begin(),
-                                F.getFunctionType()->params().end());
-  Params.push_back(ParamTy);
-  FunctionType *NewTy = FunctionType::get(F.getReturnType(), Params, F.isVarArg());
-  Function *NF = Function::Create(NewTy, F.getLinkage(), F.getAddressSpace(), "");
-  F.getParent()->getFunctionList().insert(F.getIterator(), NF);
-  NF->copyAttributesFrom(&F);
-  NF->setCallingConv(F.getCallingConv());
-  NF->takeName(&F);
-  SmallVector<std::pair<unsigned, MDNode *>, 4> MDs;
-  F.getAllMetadata(MDs);
-  for (auto &[Kind, Node] : MDs)
-    NF->setMetadata(Kind, Node);
-  NF->getBasicBlockList().splice(NF->begin(), F.getBasicBlockList());
-  for (unsigned I = 0; I < F.arg_size(); ++I) {
-    NF->getArg(I)->takeName(F.getArg(I));
-    F.getArg(I)->replaceAllUsesWith(NF->getArg(I));
-  }
-  NF->getArg(F.arg_size())->setName("__cuport_dynamic_shared");
-  return NF;
-}
-
 PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, ModuleAnalysisManager &) {
   SmallVector<GlobalVariable *, 4> Vars;
   for (GlobalVariable &GV : M.globals())
@@ -149,57 +96,18 @@ PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, Modul
   if (Vars.empty())
     return PreservedAnalyses::all();
 
-  // Which functions need the pointer: direct users, then callers up to the
-  // kernels.
-  SetVector<Function *> Need;
+  SmallVector<Function *, 8> Direct;
   for (GlobalVariable *GV : Vars) {
-    expandConstantUses(*GV);
+    expandConstantUsers(*GV);
     for (User *U : GV->users())
-      if (auto *I = dyn_cast<Instruction>(U))
-        Need.insert(I->getFunction());
+      if (Function *F = cast<Instruction>(U)->getFunction();
+          std::find(Direct.begin(), Direct.end(), F) == Direct.end())
+        Direct.push_back(F);
   }
-  for (size_t Idx = 0; Idx < Need.size(); ++Idx) {
-    Function *F = Need[Idx];
-    if (F->getCallingConv() == CallingConv::SPIR_KERNEL)
-      continue;
-    for (User *U : F->users()) {
-      auto *CB = dyn_cast<CallBase>(U);
-      if (!CB || CB->getCalledFunction() != F) {
-        Errors.error("'" + F->getName() +
-                     "' uses dynamic shared memory and has its address taken; cuport "
-                     "passes dynamic shared memory to device functions as a parameter");
-        return PreservedAnalyses::all();
-      }
-      Need.insert(CB->getFunction());
-    }
-  }
-
-  LLVMContext &Ctx = M.getContext();
-  Type *ParamTy = Type::getInt8PtrTy(Ctx, LocalAS);
-  std::map<Function *, Function *> Clone;
-  for (Function *F : Need)
-    Clone[F] = addTrailingParam(*F, ParamTy);
-
-  // Calls between rewritten functions pass the caller's pointer along.
-  for (auto &[Old, New] : Clone) {
-    SmallVector<CallBase *, 8> Calls;
-    for (User *U : Old->users())
-      if (auto *CB = dyn_cast<CallBase>(U))
-        Calls.push_back(CB);
-    for (CallBase *CB : Calls) {
-      Function *Caller = CB->getFunction();
-      Value *Ptr = Caller->getArg(Caller->arg_size() - 1);
-      SmallVector<Value *, 8> Args(CB->args());
-      Args.push_back(Ptr);
-      auto *NewCall = CallInst::Create(New->getFunctionType(), New, Args, "", CB);
-      NewCall->setCallingConv(CB->getCallingConv());
-      NewCall->setAttributes(CB->getAttributes());
-      NewCall->setDebugLoc(CB->getDebugLoc());
-      NewCall->takeName(CB);
-      CB->replaceAllUsesWith(NewCall);
-      CB->eraseFromParent();
-    }
-  }
+  auto Params = addHiddenArgument(Direct, Type::getInt8PtrTy(M.getContext(), LocalAS),
+                                  "dynamic-shared", Errors);
+  if (Params.empty())
+    return PreservedAnalyses::none();
 
   // Each use of a variable becomes the function's parameter, cast: to the
   // variable's own type, or for `T buf[]` to a T pointer (see above).
@@ -213,8 +121,7 @@ PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, Modul
       UsersIn[cast<Instruction>(U)->getFunction()].push_back(cast<Instruction>(U));
     for (auto &[F, Users] : UsersIn) {
       IRBuilder<> B(&*F->getEntryBlock().getFirstInsertionPt());
-      auto *Base = cast<Instruction>(
-          B.CreateBitCast(F->getArg(F->arg_size() - 1), ViewTy, GV->getName()));
+      auto *Base = cast<Instruction>(B.CreateBitCast(Params.at(F), ViewTy, GV->getName()));
       if (!ZeroLength) {
         for (Instruction *I : Users)
           I->replaceUsesOfWith(GV, Base);
@@ -232,7 +139,5 @@ PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, Modul
     }
     GV->eraseFromParent();
   }
-  for (auto &[Old, New] : Clone)
-    Old->eraseFromParent();
   return PreservedAnalyses::none();
 }

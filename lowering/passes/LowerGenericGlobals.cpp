@@ -7,7 +7,9 @@
 // Generic storage class ("OpVariable storage class cannot be Generic"). Each
 // such variable moves to CrossWorkgroup (addrspace 1), and its users see it
 // through an addrspacecast back to Generic, a cast OpenCL allows. Constant
-// data stays constant.
+// data stays constant. Runs while the used-lists still exist (they are
+// rewritten along with every other use), before device globals are laid
+// out in the runtime's block.
 //
 //===----------------------------------------------------------------------===//
 #include "LoweringPasses.h"

@@ -50,19 +50,21 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   //    runtime appends it after the user's arguments).
   Add(KernelABIPass(Errors), "cuport-kernel-abi");
   Add(LowerDynamicSharedPass(Errors), "cuport-lower-dynamic-shared");
-  // 2. The used-lists keep device globals alive through every pass above;
-  //    only the translator needs them gone.
-  Add(LowerUsedListsPass(Errors), "cuport-lower-used-lists");
-  // 3. Storage classes: module variables may not be Generic in SPIR-V.
-  //    Runs after the used-lists are gone, which reference the variables.
+  // 2. Storage classes: module variables may not be Generic in SPIR-V; they
+  //    move to CrossWorkgroup first so that the next pass sees them all.
   Add(LowerGenericGlobalsPass(Errors), "cuport-lower-generic-globals");
-  // 4. Instructions SPIR-V only has under the Shader capability, which an
+  //    Device variables move into the runtime's block (another hidden
+  //    argument); the pass reads the used-lists (Clang's list of host-
+  //    registered variables), so the lists go only after it.
+  Add(LowerDeviceGlobalsPass(Errors), "cuport-lower-device-globals");
+  Add(LowerUsedListsPass(Errors), "cuport-lower-used-lists");
+  // 3. Instructions SPIR-V only has under the Shader capability, which an
   //    OpenCL kernel module may not declare.
   Add(ExpandBitReversePass(Errors), "cuport-expand-bitreverse");
-  // 5. Translator-only fix-ups, after every pass that may still optimise
+  // 4. Translator-only fix-ups, after every pass that may still optimise
   //    (freeze matters to LLVM's optimiser, not to SPIR-V consumers).
   Add(LowerFreezePass(Errors), "cuport-lower-freeze");
-  // 6. Last: block order is a property of the final CFG; any pass that
+  // 5. Last: block order is a property of the final CFG; any pass that
   //    splits or adds blocks must run before it.
   Add(OrderBlocksPass(Errors), "cuport-order-blocks");
 }

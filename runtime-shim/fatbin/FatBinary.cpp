@@ -156,14 +156,19 @@ bool readImage(Reader &R, Image &Img) {
   return true;
 }
 
-/// Symbol record (1.1): u32 NameLen, u32 Reserved, u64 Size, name, pad 8.
-constexpr size_t SymbolRecordHeaderSize = 16;
+/// Symbol record (1.1): u32 NameLen, u32 Reserved, u64 Size, u64 Offset,
+/// name, pad 8.
+constexpr size_t SymbolRecordHeaderSize = 24;
 
-bool readSymbol(Reader &R, SymbolInfo &S) {
+bool readSymbol(Reader &R, uint64_t BlockSize, SymbolInfo &S) {
   uint32_t NameLen, Reserved;
   if (!R.u32(NameLen, "symbol name length") || !R.u32(Reserved, "symbol reserved field") ||
-      !R.u64(S.Size, "symbol size"))
+      !R.u64(S.Size, "symbol size") || !R.u64(S.Offset, "symbol offset"))
     return false;
+  if (S.Offset > BlockSize || S.Size > BlockSize - S.Offset)
+    return R.fail("symbol at offset " + std::to_string(S.Offset) + " of " +
+                  std::to_string(S.Size) + " bytes lies outside the " +
+                  std::to_string(BlockSize) + "-byte globals block");
   const uint8_t *Name;
   if (!R.span(NameLen, Name, "symbol name") || !R.pad8("symbol name padding"))
     return false;
@@ -242,19 +247,32 @@ ParseResult parseImpl(const void *Data, size_t Available) {
     }
   }
   // 1.1 adds the symbol section: u32 NumSymbols, u32 Reserved, records.
-  // Always present from 1.1 on, even when empty, so that a container cut
-  // short at a record boundary is still rejected.
+  // The globals section: always present from 1.1 on, even when empty, so
+  // that a container cut short at a record boundary is still rejected.
   if (!R.failed() && H.Minor >= 1) {
     uint32_t NumSymbols, Reserved;
-    if (R.u32(NumSymbols, "symbol count") && R.u32(Reserved, "symbol section reserved field")) {
-      if (NumSymbols > R.remaining() / SymbolRecordHeaderSize) {
-        R.fail("symbol count " + std::to_string(NumSymbols) +
-               " exceeds what the container can hold");
-      } else {
-        FB.Symbols.resize(NumSymbols);
-        for (SymbolInfo &S : FB.Symbols)
-          if (!readSymbol(R, S))
-            break;
+    uint64_t InitSize;
+    const uint8_t *Init;
+    GlobalsBlock &G = FB.Globals;
+    if (R.u32(NumSymbols, "symbol count") && R.u32(Reserved, "globals reserved field") &&
+        R.u64(G.Size, "globals block size") && R.u64(G.Align, "globals block alignment") &&
+        R.u64(InitSize, "globals initializer size")) {
+      if (InitSize != G.Size)
+        R.fail("globals initializer has " + std::to_string(InitSize) + " bytes for a " +
+               std::to_string(G.Size) + "-byte block");
+      else if (G.Size && (G.Align == 0 || (G.Align & (G.Align - 1)) || G.Align > 4096))
+        R.fail("globals block alignment " + std::to_string(G.Align) + " is not a power of two up to 4096");
+      else if (R.span(InitSize, Init, "globals initializer") && R.pad8("globals padding")) {
+        G.Init.assign(Init, Init + InitSize);
+        if (NumSymbols > R.remaining() / SymbolRecordHeaderSize) {
+          R.fail("symbol count " + std::to_string(NumSymbols) +
+                 " exceeds what the container can hold");
+        } else {
+          FB.Symbols.resize(NumSymbols);
+          for (SymbolInfo &S : FB.Symbols)
+            if (!readSymbol(R, G.Size, S))
+              break;
+        }
       }
     }
   }
@@ -324,10 +342,16 @@ std::vector<uint8_t> serialize(const FatBinary &FB) {
   }
   W.u32(uint32_t(FB.Symbols.size()));
   W.u32(0);
+  W.u64(FB.Globals.Size);
+  W.u64(FB.Globals.Align);
+  W.u64(FB.Globals.Init.size());
+  W.bytes(FB.Globals.Init.data(), FB.Globals.Init.size());
+  W.pad8();
   for (const SymbolInfo &S : FB.Symbols) {
     W.u32(uint32_t(S.Name.size()));
     W.u32(0);
     W.u64(S.Size);
+    W.u64(S.Offset);
     W.bytes(S.Name.data(), S.Name.size());
     W.pad8();
   }

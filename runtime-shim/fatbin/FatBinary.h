@@ -35,6 +35,8 @@ enum class ArgKind : uint32_t {
   GlobalPointer = 1, ///< A device pointer (8 bytes at args[i]).
   DynamicShared = 2, ///< Hidden argument added by lowering; sized by the launch's
                      ///< sharedMem. Has no entry in the user's args array.
+  GlobalsBlock = 3,  ///< Hidden argument (1.1): the module's device-variable
+                     ///< block (FatBinary::Globals). No entry in args.
 };
 
 struct KernelArg {
@@ -68,22 +70,27 @@ enum ContainerFlags : uint32_t {
 };
 
 /// A __device__/__constant__ variable the host may access (cudaMemcpyToSymbol
-/// and friends). Since 1.1. The device image's symbol-table kernel
-/// (SymbolTableKernel) stores the variables' device addresses, in this order,
-/// into a buffer of 8-byte entries.
+/// and friends). Since 1.1.
 struct SymbolInfo {
   std::string Name; ///< Device-side name, as __cudaRegisterVar's deviceName.
   uint64_t Size = 0;
+  uint64_t Offset = 0; ///< Within the globals block.
 };
 
-/// Name of the generated kernel `void(uint64_t *out)` that writes the
-/// address of Symbols[i] to out[i].
-constexpr const char *SymbolTableKernel = "__cuport_symbol_table";
+/// The module's device variables live in one block the runtime allocates
+/// per loaded module and passes to kernels as their GlobalsBlock argument
+/// (OpenCL 1.2 devices have no writable program-scope storage). Since 1.1.
+struct GlobalsBlock {
+  uint64_t Size = 0;  ///< 0: the module has no device variables.
+  uint64_t Align = 0;
+  std::vector<uint8_t> Init; ///< Initial contents; Init.size() == Size.
+};
 
 struct FatBinary {
   uint32_t Flags = 0;
   std::vector<Image> Images;
   std::vector<KernelInfo> Kernels;
+  GlobalsBlock Globals;            ///< Since 1.1; empty from 1.0 writers.
   std::vector<SymbolInfo> Symbols; ///< Since 1.1; empty from 1.0 writers.
 
   const Image *findImage(ImageKind Kind, const std::string &Arch = "") const;
@@ -103,7 +110,7 @@ constexpr size_t HeaderSize = 32;
 /// such a kernel instead of guessing.
 inline bool isKnownArgKind(ArgKind K) {
   return K == ArgKind::Value || K == ArgKind::GlobalPointer ||
-         K == ArgKind::DynamicShared;
+         K == ArgKind::DynamicShared || K == ArgKind::GlobalsBlock;
 }
 
 /// Serializes \p FB; the result starts with the 32-byte header.

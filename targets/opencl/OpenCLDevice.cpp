@@ -543,6 +543,13 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                                               : std::max<size_t>(A.Align, 1),
                            nullptr);
       break;
+    case fatbin::ArgKind::GlobalsBlock:
+      if (!Config.Globals)
+        return Result(Status::InvalidKernelImage,
+                      "kernel '" + Kernel.Name + "' needs its module's device variables, but "
+                      "the module has no globals block");
+      Err = clSetKernelArgSVMPointer(Slot->Kernel, I, Config.Globals);
+      break;
     default:
       return Result(Status::InvalidKernelImage,
                     "kernel '" + Kernel.Name + "' argument " + std::to_string(I) +

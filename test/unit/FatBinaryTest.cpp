@@ -49,7 +49,12 @@ FatBinary sample() {
   KernelInfo NoArgs;
   NoArgs.Name = "k";
   FB.Kernels.push_back(NoArgs);
-  FB.Symbols = {{"coefficients", 64}, {"_ZN2ns7counterE", 8}};
+  FB.Globals.Size = 72;
+  FB.Globals.Align = 16;
+  FB.Globals.Init.assign(72, 0);
+  FB.Globals.Init[0] = 0x3f; // odd data: the initializer round-trips
+  FB.Globals.Init[71] = 7;
+  FB.Symbols = {{"coefficients", 64, 0}, {"_ZN2ns7counterE", 8, 64}};
   return FB;
 }
 
@@ -105,6 +110,10 @@ TEST(FatBinary, RoundTripsImagesKernelsAndFlags) {
   EXPECT_EQ(Out.Symbols[0].Name, "coefficients");
   EXPECT_EQ(Out.Symbols[0].Size, 64u);
   EXPECT_EQ(Out.Symbols[1].Name, "_ZN2ns7counterE");
+  EXPECT_EQ(Out.Symbols[1].Offset, 64u);
+  EXPECT_EQ(Out.Globals.Size, 72u);
+  EXPECT_EQ(Out.Globals.Align, 16u);
+  EXPECT_EQ(Out.Globals.Init, In.Globals.Init);
   EXPECT_EQ(Out.findSymbol("_ZN2ns7counterE"), 1);
   EXPECT_EQ(Out.findSymbol("counter"), -1);
   // Serializing the parsed value gives the same bytes: the format has no
@@ -143,8 +152,9 @@ TEST(FatBinary, MinorZeroContainerIgnoresTrailingBytes) {
   // TotalSize) are reserved and must not be read as symbols.
   FatBinary In = sample();
   In.Symbols.clear();
-  std::vector<uint8_t> Bytes = serialize(In); // ends with an empty symbol section
-  putU32(Bytes, Bytes.size() - 8, 0x7FFFFFFF);
+  In.Globals = GlobalsBlock();
+  std::vector<uint8_t> Bytes = serialize(In); // ends with an empty globals section
+  putU32(Bytes, Bytes.size() - 32, 0x7FFFFFFF);
   putU16(Bytes, 10, 0);
   ParseResult R = parse(Bytes.data(), Bytes.size());
   ASSERT_TRUE(R) << R.Error;
@@ -156,9 +166,22 @@ TEST(FatBinary, MinorZeroContainerIgnoresTrailingBytes) {
   EXPECT_NE(Bad.Error.find("symbol count"), std::string::npos) << Bad.Error;
 }
 
+TEST(FatBinary, SymbolsOutsideTheBlockAreRejected) {
+  FatBinary In = sample();
+  In.Symbols[1].Offset = 68; // 8 bytes at 68 run past the 72-byte block
+  std::vector<uint8_t> Bytes = serialize(In);
+  ParseResult R = parse(Bytes.data(), Bytes.size());
+  EXPECT_FALSE(R);
+  EXPECT_NE(R.Error.find("outside"), std::string::npos) << R.Error;
+  In = sample();
+  In.Globals.Init.resize(8); // initializer shorter than the block
+  Bytes = serialize(In);
+  EXPECT_FALSE(parse(Bytes.data(), Bytes.size()));
+}
+
 TEST(FatBinary, EmptyContainerIsValid) {
   std::vector<uint8_t> Bytes = serialize(FatBinary());
-  EXPECT_EQ(Bytes.size(), HeaderSize + 8); // header + an empty symbol section
+  EXPECT_EQ(Bytes.size(), HeaderSize + 32); // header + an empty globals section
   ParseResult R = parse(Bytes.data(), Bytes.size());
   ASSERT_TRUE(R) << R.Error;
   EXPECT_TRUE(R.Value.Images.empty());

@@ -42,6 +42,8 @@ static const char *argName(fatbin::ArgKind K) {
     return "pointer";
   case fatbin::ArgKind::DynamicShared:
     return "dynamic-shared";
+  case fatbin::ArgKind::GlobalsBlock:
+    return "globals";
   }
   return "unknown";
 }
@@ -96,6 +98,11 @@ int main(int argc, char **argv) {
         outs() << " " << argName(A.Kind) << ":" << A.Size << "@" << A.Align;
       outs() << "\n";
     }
+    if (C.Value.Globals.Size)
+      outs() << "  globals bytes=" << C.Value.Globals.Size << " align=" << C.Value.Globals.Align
+             << "\n";
+    for (const fatbin::SymbolInfo &S : C.Value.Symbols)
+      outs() << "  symbol " << S.Name << " bytes=" << S.Size << " offset=" << S.Offset << "\n";
   }
   return 0;
 }

@@ -18,8 +18,8 @@ target triple = "spirv64-unknown-unknown"
 ; CHECK-NOT: @buf
 ; CHECK-NOT: @other
 
-; CHECK-LABEL: define spir_kernel void @direct(float addrspace(1)* %out, i64 %i, i8 addrspace(3)* %__cuport_dynamic_shared)
-; CHECK: %buf = bitcast i8 addrspace(3)* %__cuport_dynamic_shared to float addrspace(3)*
+; CHECK-LABEL: define spir_kernel void @direct(float addrspace(1)* %out, i64 %i, i8 addrspace(3)* "cuport-hidden"="dynamic-shared" %dynamic-shared)
+; CHECK: %buf = bitcast i8 addrspace(3)* %dynamic-shared to float addrspace(3)*
 ; CHECK: %p = getelementptr inbounds float, float addrspace(3)* %buf, i64 %i
 define spir_kernel void @direct(float addrspace(1)* %out, i64 %i) {
   %p = getelementptr inbounds [0 x float], [0 x float] addrspace(3)* @buf, i64 0, i64 %i
@@ -29,7 +29,7 @@ define spir_kernel void @direct(float addrspace(1)* %out, i64 %i) {
   ret void
 }
 
-; CHECK-LABEL: define spir_func float @helper(i64 %i, i8 addrspace(3)* %__cuport_dynamic_shared)
+; CHECK-LABEL: define spir_func float @helper(i64 %i, i8 addrspace(3)* "cuport-hidden"="dynamic-shared" %dynamic-shared)
 ; CHECK: %g = addrspacecast float addrspace(3)* %{{.*}} to float addrspace(4)*
 ; CHECK: getelementptr inbounds float, float addrspace(4)* %g, i64 %i
 define spir_func float @helper(i64 %i) {
@@ -39,16 +39,16 @@ define spir_func float @helper(i64 %i) {
   ret float %v
 }
 
-; CHECK-LABEL: define spir_kernel void @viaHelper(float addrspace(1)* %out, i64 %i, i8 addrspace(3)* %__cuport_dynamic_shared)
-; CHECK: call spir_func float @helper(i64 %i, i8 addrspace(3)* %__cuport_dynamic_shared)
+; CHECK-LABEL: define spir_kernel void @viaHelper(float addrspace(1)* %out, i64 %i, i8 addrspace(3)* "cuport-hidden"="dynamic-shared" %dynamic-shared)
+; CHECK: call spir_func float @helper(i64 %i, i8 addrspace(3)* %dynamic-shared)
 define spir_kernel void @viaHelper(float addrspace(1)* %out, i64 %i) {
   %v = call spir_func float @helper(i64 %i)
   store float %v, float addrspace(1)* %out, align 4
   ret void
 }
 
-; CHECK-LABEL: define spir_kernel void @otherName(i32 addrspace(1)* %out, i8 addrspace(3)* %__cuport_dynamic_shared)
-; CHECK: %other = bitcast i8 addrspace(3)* %__cuport_dynamic_shared to i32 addrspace(3)*
+; CHECK-LABEL: define spir_kernel void @otherName(i32 addrspace(1)* %out, i8 addrspace(3)* "cuport-hidden"="dynamic-shared" %dynamic-shared)
+; CHECK: %other = bitcast i8 addrspace(3)* %dynamic-shared to i32 addrspace(3)*
 define spir_kernel void @otherName(i32 addrspace(1)* %out) {
   %p = getelementptr inbounds [0 x i32], [0 x i32] addrspace(3)* @other, i64 0, i64 3
   store i32 7, i32 addrspace(3)* %p, align 4
