@@ -21,6 +21,8 @@ config.cuport_build_dir = build_dir
 # Tests run with a private kernel cache so they never read a stale build.
 config.environment['CUPORT_CACHE_DIR'] = os.path.join(build_dir, 'test', 'kernel-cache')
 config.environment['HOME'] = os.environ.get('HOME', '/tmp')
+# cuport-cc validates every SPIR-V module it writes, as spirv-val would.
+config.environment['CUPORT_VALIDATE_SPIRV'] = '1'
 for var in ('CUPORT_TARGET', 'POCL_DEVICES', 'OCL_ICD_VENDORS', 'OCL_ICD_FILENAMES'):
     if var in os.environ:
         config.environment[var] = os.environ[var]

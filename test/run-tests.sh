@@ -12,10 +12,13 @@ python3 "$lit" -sv --param build_dir="$build_dir" "$root/test" "$root/test/unit"
   ${LIT_ARGS:-} 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
-count() { awk -v k="$1" '$1 == k":" { n += $2 } END { print n + 0 }' "$log"; }
-passed=$(( $(count Passed) + $(count Expectedly) ))
-failed=$(( $(count Failed) + $(count Unexpectedly) + $(count Unresolved) + $(count Timed) ))
-skipped=$(( $(count Unsupported) + $(count Skipped) ))
+# lit's summary lines read "  Passed: 12" or, when aligned, "  Passed : 12".
+count() {
+  sed -nE "s/^ *$1 *: *([0-9]+).*/\1/p" "$log" | awk '{ n += $1 } END { print n + 0 }'
+}
+passed=$(( $(count Passed) + $(count 'Expectedly Failed') ))
+failed=$(( $(count Failed) + $(count 'Unexpectedly Passed') + $(count Unresolved) + $(count 'Timed Out') ))
+skipped=$(( $(count Unsupported) + $(count Skipped) + $(count Excluded) ))
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$rc" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
