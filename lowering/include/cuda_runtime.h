@@ -29,6 +29,8 @@
 
 #if defined(__CUPORT_CUDA_MODE__)
 #include "cuport/device_builtins.h"
+#include "cuport/device_atomics.h"
+#include "cuport/device_warp.h"
 /* The device library (math functions, atomics, warp operations) is built
  * separately; pick it up when it is installed next to these headers. */
 #if __has_include("cuport/device_library.h")

@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "SpirvTranslator.h"
 
+#include "GenericAtomics.h"
+
 #include <LLVMSPIRVLib/LLVMSPIRVLib.h>
 
 #include "llvm/Bitcode/BitcodeWriter.h"
@@ -28,12 +30,19 @@ namespace {
 std::mutex TranslatorLock;
 } // namespace
 
-const char *translatorVersion() { return "LLVMSPIRVLib/LLVM " LLVM_VERSION_STRING; }
+// Part of the disk-cache key: bump the suffix when the translation's output
+// changes (e.g. the generic-atomics rewrite), so old entries are not reused.
+const char *translatorVersion() { return "LLVMSPIRVLib/LLVM " LLVM_VERSION_STRING " cuport-spir-2"; }
 
 Result translateSpirvToSpir(const std::vector<uint8_t> &Spirv,
                             std::vector<uint8_t> &Bitcode) {
   std::lock_guard<std::mutex> Guard(TranslatorLock);
   llvm::LLVMContext Context;
+  // SPIRV-LLVM-Translator 15 builds typed-pointer IR (and asserts on some
+  // instructions, atomics among them, in an opaque-pointer context), and
+  // PoCL's SPIR reader expects typed pointers too. LLVM 15 contexts default
+  // to opaque pointers, so say so before reading.
+  Context.setOpaquePointers(false);
   std::istringstream In(std::string(Spirv.begin(), Spirv.end()));
   SPIRV::TranslatorOpts Opts;
   Opts.setDesiredBIsRepresentation(SPIRV::BIsRepresentation::OpenCL12);
@@ -49,6 +58,10 @@ Result translateSpirvToSpir(const std::vector<uint8_t> &Spirv,
   if (llvm::verifyModule(*M, &VerifyOS))
     return Result(Status::InvalidKernelImage,
                   "SPIR-V translated to invalid LLVM IR: " + VerifyOS.str());
+  // OpenCL 1.2 has no atomics on generic pointers; see GenericAtomics.h.
+  std::string AtomicProblems = lowerGenericAtomics(*M);
+  if (!AtomicProblems.empty())
+    return Result(Status::InvalidKernelImage, "SPIR-V to SPIR: " + AtomicProblems);
   llvm::SmallVector<char, 0> Buffer;
   llvm::raw_svector_ostream Out(Buffer);
   llvm::WriteBitcodeToFile(*M, Out);
