@@ -81,6 +81,7 @@ template <> struct Bits<float> {
   static constexpr int ExpMax = 0xff;
   static constexpr int Bias = 127;
   static constexpr int Precision = 24;
+  __CUPORT_DEVFN float minNormal() { return 0x1p-126f; }
 };
 template <> struct Bits<double> {
   typedef unsigned long long U;
@@ -88,6 +89,7 @@ template <> struct Bits<double> {
   static constexpr int ExpMax = 0x7ff;
   static constexpr int Bias = 1023;
   static constexpr int Precision = 53;
+  __CUPORT_DEVFN double minNormal() { return 0x1p-1022; }
 };
 
 template <class T> __CUPORT_DEVFN typename Bits<T>::U toBits(T X) {
@@ -199,19 +201,24 @@ template <class T> __CUPORT_DEVFN DW<T> dw(T X) { return DW<T>{X, (T)0}; }
 /*===------------------- frexp, modf --------------------------------------===*/
 
 namespace __cuport {
+/* The special cases are told apart with floating-point comparisons, not
+ * by comparing the exponent field: tests of an 8- or 11-bit field for
+ * equality become a switch that LLVM narrows to i8/i11, and
+ * SPIRV-LLVM-Translator rejects integer widths other than 8/16/32/64 in
+ * some positions (InvalidBitWidth). */
 template <class T> __CUPORT_DEVFN T frexpImpl(T X, int *Exp) {
   typedef typename Bits<T>::U U;
-  int E = expField(X);
-  if (E == Bits<T>::ExpMax || X == (T)0) { // inf, NaN, zero
+  if (isNaN(X) || isInf(X) || X == (T)0) {
     *Exp = 0;
     return X;
   }
   int Adjust = 0;
-  if (E == 0) { // subnormal: scale into the normal range first (exact)
+  if (fabs(X) < Bits<T>::minNormal()) {
+    /* subnormal: scale into the normal range first (exact) */
     X = ldexp(X, Bits<T>::Precision + 1);
     Adjust = Bits<T>::Precision + 1;
-    E = expField(X);
   }
+  int E = expField(X);
   *Exp = E - (Bits<T>::Bias - 1) - Adjust;
   U Mask = ((U)Bits<T>::ExpMax) << Bits<T>::MantBits;
   return fromBits<T>((toBits(X) & ~Mask) |
