@@ -4,9 +4,10 @@
 //
 // Dynamically sized shared memory: `extern __shared__` arrays sized by the
 // third launch parameter, with different sizes on successive launches of
-// the same kernel, carved into two typed regions by hand, and combined with
-// a static __shared__ array in the same kernel. Each block reverses its
-// slice through shared memory and mixes in a value from the static array.
+// the same kernel, carved into two typed regions by hand, combined with a
+// static __shared__ array in the same kernel, and declared at file scope
+// and used directly inside __device__ functions the kernel calls. Each
+// block reverses its slice through shared memory.
 #include <cuda_runtime.h>
 
 #include <cstdio>
@@ -44,6 +45,22 @@ __global__ void twoRegions(const double *d, const short *s, double *out) {
     lane[t] = t * 100;
   __syncthreads();
   out[blockIdx.x * n + t] = dyn[n - 1 - t] + shorts[(t + 1) % n] + lane[t % 32];
+}
+
+// File-scope dynamic shared array, used directly by device functions.
+extern __shared__ float fileScopeShared[];
+
+__device__ void stageToShared(const float *in, int t, int n) {
+  fileScopeShared[t] = in[blockIdx.x * n + t];
+}
+
+__device__ float readMirrored(int t, int n) { return fileScopeShared[n - 1 - t]; }
+
+__global__ void reverseViaHelpers(const float *in, float *out) {
+  int t = threadIdx.x, n = blockDim.x;
+  stageToShared(in, t, n);
+  __syncthreads();
+  out[blockIdx.x * n + t] = readMirrored(t, n) * 2.0f;
 }
 
 int main() {
@@ -112,6 +129,34 @@ int main() {
     CUDA_CHECK(cudaFree(dOut));
     free(d);
     free(s);
+    free(out);
+  }
+  for (int n : sizes) {
+    int total = blocks * n;
+    float *in = (float *)malloc(total * sizeof(float));
+    float *out = (float *)malloc(total * sizeof(float));
+    for (int i = 0; i < total; ++i)
+      in[i] = 0.5f * i - 7.0f;
+    float *dIn, *dOut;
+    CUDA_CHECK(cudaMalloc(&dIn, total * sizeof(float)));
+    CUDA_CHECK(cudaMalloc(&dOut, total * sizeof(float)));
+    CUDA_CHECK(cudaMemcpy(dIn, in, total * sizeof(float), cudaMemcpyHostToDevice));
+    reverseViaHelpers<<<blocks, n, n * sizeof(float)>>>(dIn, dOut);
+    CUDA_CHECK(cudaGetLastError());
+    CUDA_CHECK(cudaDeviceSynchronize());
+    CUDA_CHECK(cudaMemcpy(out, dOut, total * sizeof(float), cudaMemcpyDeviceToHost));
+    for (int b = 0; b < blocks; ++b)
+      for (int t = 0; t < n; ++t) {
+        double want = 2.0 * (0.5 * (b * n + (n - 1 - t)) - 7.0);
+        if (out[b * n + t] != want) {
+          if (failures++ < 5)
+            printf("mismatch: file-scope shared n=%d block %d thread %d = %g, want %g\n", n, b,
+                   t, out[b * n + t], want);
+        }
+      }
+    CUDA_CHECK(cudaFree(dIn));
+    CUDA_CHECK(cudaFree(dOut));
+    free(in);
     free(out);
   }
   if (failures) {
