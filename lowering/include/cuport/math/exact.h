@@ -412,6 +412,10 @@ __CUPORT_DEVFN void __cuport_impl___sincosf(float __x, float *__s, float *__c) {
   *__s = __sinf(__x);
   *__c = __cosf(__x);
 }
+/* CUDA defines __tanf through its fast sine and cosine. */
+__CUPORT_DEVFN float __cuport_impl___tanf(float __x) {
+  return __sinf(__x) / __cosf(__x);
+}
 
 /*===------------------- Fast division and saturation ---------------------===*/
 
