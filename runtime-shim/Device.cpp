@@ -102,7 +102,9 @@ CUPORT_EXPORT cudaError_t cudaDeviceSynchronize(void) {
   return rt::apiBoundary([&] {
     if (cudaError_t E = rt::enter())
       return E;
-    return rt::fromResult(rt::currentDevice().synchronize(), "cudaDeviceSynchronize");
+    if (cudaError_t E = rt::fromResult(rt::currentDevice().synchronize(), "cudaDeviceSynchronize"))
+      return E;
+    return rt::fromResult(rt::flushPrintf(rt::currentDeviceIndex()), "cudaDeviceSynchronize");
   });
 }
 

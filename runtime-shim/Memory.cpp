@@ -103,7 +103,13 @@ cudaError_t copyImpl(void *Dst, const void *Src, size_t Count, cudaMemcpyKind Ki
                                                       target::CopyKind::HostToDevice),
                           "cudaMemcpy");
   }
-  return rt::fromResult(rt::device(Dev).copy(Q, Dst, Src, Count, K), "cudaMemcpy");
+  if (cudaError_t CE = rt::fromResult(rt::device(Dev).copy(Q, Dst, Src, Count, K), "cudaMemcpy"))
+    return CE;
+  // A blocking copy is a synchronization point: device printf output so far
+  // appears now, as with CUDA.
+  if (K == target::CopyKind::HostToHost)
+    return cudaSuccess;
+  return rt::fromResult(rt::flushPrintf(Dev), "cudaMemcpy");
 }
 
 cudaError_t fillImpl(void *DevPtr, int Value, size_t Count, cudaStream_t Stream) {

@@ -21,8 +21,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "AllocationTable.h"
+#include "Printf.h"
 #include "Runtime.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -56,6 +59,9 @@ struct Container {
   /// Per device: the module's globals block (FB.Globals), allocated and
   /// initialised when the module loads; nullptr when there is none.
   std::vector<void *> GlobalsBlocks;
+  /// Per device: the device printf buffer (PrintfHeader + records), if the
+  /// module prints; its address is stored in __cuport_printf_buffer.
+  std::vector<void *> PrintfBuffers;
 };
 
 struct Function {
@@ -164,6 +170,73 @@ cudaError_t locate(Registry &R, Function &F) {
 namespace cuport {
 namespace rt {
 
+constexpr const char *PrintfBufferSymbol = "__cuport_printf_buffer";
+/// CUDA's default cudaLimitPrintfFifoSize.
+constexpr size_t PrintfBufferBytes = 1 << 20;
+
+/// If C's code prints, allocates its printf buffer on \p Device and stores
+/// the buffer's address in the module's __cuport_printf_buffer.
+target::Result createPrintfBuffer(Container &C, int Device) {
+  size_t D = size_t(Device);
+  if (C.PrintfBuffers.size() <= D)
+    C.PrintfBuffers.resize(D + 1, nullptr);
+  long Index = C.FB.findSymbol(PrintfBufferSymbol);
+  if (Index < 0 || C.PrintfBuffers[D])
+    return target::Result();
+  target::Device &Dev = rt::device(Device);
+  void *Buf = nullptr;
+  if (target::Result A = Dev.allocate(PrintfBufferBytes, &Buf); !A.ok())
+    return A;
+  PrintfHeader H = {0, uint32_t(PrintfBufferBytes - sizeof(PrintfHeader)), 0, 0};
+  char *Slot = static_cast<char *>(C.GlobalsBlocks[D]) + C.FB.Symbols[size_t(Index)].Offset;
+  target::Result R = Dev.copy(nullptr, Buf, &H, sizeof(H), target::CopyKind::HostToDevice);
+  if (R.ok())
+    R = Dev.copy(nullptr, Slot, &Buf, sizeof(Buf), target::CopyKind::HostToDevice);
+  if (!R.ok()) {
+    Dev.deallocate(Buf);
+    return R;
+  }
+  C.PrintfBuffers[D] = Buf;
+  return target::Result();
+}
+
+/// Prints and empties C's printf buffer on \p Device. Registry lock held.
+target::Result drainPrintf(Container &C, int Device) {
+  size_t D = size_t(Device);
+  if (D >= C.PrintfBuffers.size() || !C.PrintfBuffers[D])
+    return target::Result();
+  target::Device &Dev = rt::device(Device);
+  void *Buf = C.PrintfBuffers[D];
+  PrintfHeader H;
+  if (target::Result R = Dev.copy(nullptr, &H, Buf, sizeof(H), target::CopyKind::DeviceToHost);
+      !R.ok())
+    return R;
+  if (H.Used == 0 && H.Assert == 0)
+    return target::Result();
+  std::vector<uint8_t> Records(std::min(H.Used, H.Capacity));
+  if (!Records.empty())
+    if (target::Result R = Dev.copy(nullptr, Records.data(), static_cast<char *>(Buf) + sizeof(H),
+                                    Records.size(), target::CopyKind::DeviceToHost);
+        !R.ok())
+      return R;
+  uintptr_t Block = uintptr_t(C.GlobalsBlocks[D]);
+  const fatbin::GlobalsBlock &G = C.FB.Globals;
+  std::string Text = formatPrintfRecords(Records.data(), Records.size(), [&](uint64_t Addr) {
+    uint64_t Off = Addr - Block;
+    return Addr >= Block && Off < G.Size ? reinterpret_cast<const char *>(G.Init.data() + Off)
+                                         : nullptr;
+  });
+  std::fwrite(Text.data(), 1, Text.size(), stdout);
+  bool Asserted = H.Assert != 0;
+  PrintfHeader Empty = {0, H.Capacity, 0, 0};
+  if (target::Result R = Dev.copy(nullptr, Buf, &Empty, sizeof(Empty), target::CopyKind::HostToDevice);
+      !R.ok())
+    return R;
+  if (Asserted)
+    return target::Result(target::Status::DeviceAssert, "device-side assert triggered");
+  return target::Result();
+}
+
 /// Allocates C's globals block on \p Device, copies the initial contents in,
 /// and enters each host-visible variable in the allocation table, so that
 /// symbol copies and cudaMemcpy to a symbol's address are checked like any
@@ -202,11 +275,16 @@ target::Result createGlobalsBlock(Container &C, int Device) {
     allocations().insert(A);
   }
   C.GlobalsBlocks[D] = Block;
-  return target::Result();
+  return createPrintfBuffer(C, Device);
 }
 
 void destroyGlobalsBlock(Container &C, int Device) {
   size_t D = size_t(Device);
+  if (D < C.PrintfBuffers.size() && C.PrintfBuffers[D]) {
+    drainPrintf(C, Device); // output written before the module goes
+    rt::device(Device).deallocate(C.PrintfBuffers[D]);
+    C.PrintfBuffers[D] = nullptr;
+  }
   if (D >= C.GlobalsBlocks.size() || !C.GlobalsBlocks[D])
     return;
   char *Block = static_cast<char *>(C.GlobalsBlocks[D]);
@@ -256,6 +334,19 @@ cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out) 
   Out.Globals = size_t(Device) < F.Code->GlobalsBlocks.size() ? F.Code->GlobalsBlocks[size_t(Device)]
                                                               : nullptr;
   return cudaSuccess;
+}
+
+target::Result flushPrintf(int Device) {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Guard(R.Lock);
+  target::Result First;
+  for (const auto &C : R.Containers) {
+    target::Result Res = drainPrintf(*C, Device);
+    if (!Res.ok() && First.ok())
+      First = Res;
+  }
+  std::fflush(stdout);
+  return First;
 }
 
 cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *Size) {
@@ -333,6 +424,12 @@ CUPORT_EXPORT void __cudaUnregisterFatBinary(void **fatCubinHandle) {
     std::lock_guard<std::mutex> Guard(R.Lock);
     Container *C = toContainer(fatCubinHandle);
     C->Live = false;
+    // Output a kernel printed with no synchronization after it still
+    // appears, at exit, as CUDA's does.
+    for (size_t D = 0; D < C->PrintfBuffers.size(); ++D)
+      if (C->PrintfBuffers[D])
+        rt::drainPrintf(*C, int(D));
+    std::fflush(stdout);
     for (auto It = R.Functions.begin(); It != R.Functions.end();) {
       if (It->second.Owner == C) {
         It = R.Functions.erase(It);

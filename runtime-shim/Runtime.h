@@ -111,6 +111,11 @@ cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out);
 /// allocation table). cudaErrorInvalidSymbol if unknown.
 cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *Size);
 
+/// Prints and empties every loaded module's device printf buffer on
+/// \p Device (CUDA prints device output at synchronization). DeviceAssert
+/// when a device assert() failed since the last flush.
+target::Result flushPrintf(int Device);
+
 void unloadModules(int Device);
 
 //===----------------------------------------------------------------------===//

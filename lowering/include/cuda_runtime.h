@@ -31,6 +31,7 @@
 #include "cuport/device_builtins.h"
 #include "cuport/device_atomics.h"
 #include "cuport/device_warp.h"
+#include "cuport/device_printf.h"
 /* The device library (math functions, atomics, warp operations) is built
  * separately; pick it up when it is installed next to these headers. */
 #if __has_include("cuport/device_library.h")

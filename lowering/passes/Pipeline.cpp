@@ -42,7 +42,11 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
       MPM.addPass(VerifyAfter(Name, Opts.Failure));
   };
   ErrorSink Errors(Opts.Failure);
-  // 0. Undefined functions first: nothing below can make them defined, and
+  // 0. printf (and assert) become buffer appends: their buffer pointer and
+  //    format strings are new device variables, laid out in step 2, and the
+  //    calls must be gone before undefined functions are looked for.
+  Add(LowerPrintfPass(Errors), "cuport-lower-printf");
+  //    Then undefined functions: nothing below can make them defined, and
   //    the message should name the user's function before any rewriting.
   Add(CheckUndefinedPass(Errors), "cuport-check-undefined");
   // 1. Kernel signatures: bool parameters first, then the hidden dynamic
@@ -50,6 +54,7 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   //    runtime appends it after the user's arguments).
   Add(KernelABIPass(Errors), "cuport-kernel-abi");
   Add(LowerDynamicSharedPass(Errors), "cuport-lower-dynamic-shared");
+
   // 2. Storage classes: module variables may not be Generic in SPIR-V; they
   //    move to CrossWorkgroup first so that the next pass sees them all.
   Add(LowerGenericGlobalsPass(Errors), "cuport-lower-generic-globals");
