@@ -94,6 +94,51 @@ __global__ void doubleKernel(int Op_, int M, const double *A, const double *B,
     R[I] = doubleOp(Op_, M, A[I], B[I], C[I]);
 }
 
+// CUDA never merges __fadd_rn/__fmul_rn (or the _rn double ones) into an
+// fma, whatever --fmad says: a*b rounded, then added and rounded again.
+__global__ void noContraction(const float *F, const double *D, float *RF,
+                              double *RD) {
+  RF[0] = __fadd_rn(__fmul_rn(F[0], F[1]), F[2]);
+  RF[1] = __fadd_rn(F[0] * F[1], F[2]);
+  RF[2] = __fsub_rn(__fmul_rn(F[0], F[1]), -F[2]);
+  RD[0] = __dadd_rn(__dmul_rn(D[0], D[1]), D[2]);
+  RD[1] = __dadd_rn(D[0] * D[1], D[2]);
+}
+
+static long checkNoContraction() {
+  // (1 + 2^-23)(1 + 2^-22) - 1: 3*2^-23 once the product is rounded,
+  // 3*2^-23 + 2^-45 fused. Likewise in double with 2^-52 and 2^-51.
+  float F[3] = {1 + 0x1p-23f, 1 + 0x1p-22f, -1};
+  double D[3] = {1 + 0x1p-52, 1 + 0x1p-51, -1};
+  float *DF, *DRF;
+  double *DD, *DRD;
+  CUDA_CHECK(cudaMalloc(&DF, sizeof F));
+  CUDA_CHECK(cudaMalloc(&DD, sizeof D));
+  CUDA_CHECK(cudaMalloc(&DRF, 3 * sizeof(float)));
+  CUDA_CHECK(cudaMalloc(&DRD, 2 * sizeof(double)));
+  CUDA_CHECK(cudaMemcpy(DF, F, sizeof F, cudaMemcpyHostToDevice));
+  CUDA_CHECK(cudaMemcpy(DD, D, sizeof D, cudaMemcpyHostToDevice));
+  noContraction<<<1, 1>>>(DF, DD, DRF, DRD);
+  float RF[3];
+  double RD[2];
+  CUDA_CHECK(cudaMemcpy(RF, DRF, sizeof RF, cudaMemcpyDeviceToHost));
+  CUDA_CHECK(cudaMemcpy(RD, DRD, sizeof RD, cudaMemcpyDeviceToHost));
+  long Bad = 0;
+  for (int I = 0; I < 3; ++I)
+    if (RF[I] != 0x3p-23f) {
+      printf("FAIL: float product-sum %d = %a, want 0x1.8p-22 (not fused)\n", I, RF[I]);
+      ++Bad;
+    }
+  for (int I = 0; I < 2; ++I)
+    if (RD[I] != 0x3p-52) {
+      printf("FAIL: double product-sum %d = %a, want 0x1.8p-51 (not fused)\n", I, RD[I]);
+      ++Bad;
+    }
+  for (void *P : {(void *)DF, (void *)DD, (void *)DRF, (void *)DRD})
+    CUDA_CHECK(cudaFree(P));
+  return Bad;
+}
+
 // --- Inputs ------------------------------------------------------------------
 
 struct Rng {
@@ -265,7 +310,7 @@ static long runOne(int Op_, int M, const char *Prefix) {
 }
 
 int main() {
-  long Bad = 0;
+  long Bad = checkNoContraction();
   for (int O = 0; O < FmaIeee + 1; ++O)
     for (int M = 0; M < 4; ++M)
       Bad += runOne<float>(O, M, "__f");
