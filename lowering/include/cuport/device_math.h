@@ -200,28 +200,31 @@ struct Promote3 : Wider<typename Promote2<A, B>::type,
                         typename MathArg<C>::type> {};
 } // namespace __cuport
 
+/* R when the template argument __I is an integer type. */
+#define __CUPORT_IF_INT(R)                                                     \
+  typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, R>::type
 #define __CUPORT_INT_T1(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, double>::type \
+  __CUPORT_DEVFN __CUPORT_IF_INT(double)                                       \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }
 #define __CUPORT_INT_IT(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, int>::type    \
+  __CUPORT_DEVFN __CUPORT_IF_INT(int)                                          \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }
 #define __CUPORT_INT_LT(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, long>::type   \
+  __CUPORT_DEVFN __CUPORT_IF_INT(long)                                         \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }
 #define __CUPORT_INT_XT(Name)                                                  \
   template <class __I>                                                         \
   __CUPORT_DEVFN                                                               \
-      typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, long long>::type         \
+      __CUPORT_IF_INT(long long)                                               \
       Name(__I __x) {                                                          \
     return Name((double)__x);                                                  \
   }
@@ -241,20 +244,20 @@ struct Promote3 : Wider<typename Promote2<A, B>::type,
   }
 #define __CUPORT_INT_TI(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, double>::type \
+  __CUPORT_DEVFN __CUPORT_IF_INT(double)                                       \
   Name(__I __x, int __n) {                                                     \
     return Name((double)__x, __n);                                             \
   }
 #define __CUPORT_INT_TL(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, double>::type \
+  __CUPORT_DEVFN __CUPORT_IF_INT(double)                                       \
   Name(__I __x, long __n) {                                                    \
     return Name((double)__x, __n);                                             \
   }
 #define __CUPORT_INT_T4(Name)
 #define __CUPORT_INT_BT(Name)                                                  \
   template <class __I>                                                         \
-  __CUPORT_DEVFN typename __cuport::EnableIf<__cuport::IsIntegral<__I>::value, bool>::type   \
+  __CUPORT_DEVFN __CUPORT_IF_INT(bool)                                         \
   Name(__I __x) {                                                              \
     return Name((double)__x);                                                  \
   }
