@@ -1,0 +1,165 @@
+//===- ApiTable.cpp - the .def tables as one lookup structure -------------===//
+//
+// Expands every table in frontend/tables once, into a flat vector indexed by
+// name. The index is built lazily on the first lookup (a function-local
+// static), not at program start-up, and a name listed twice is recorded so
+// that `cuport-translate --check-tables` (and its lit test) can reject it.
+//
+//===----------------------------------------------------------------------===//
+#include "ApiTable.h"
+
+namespace cuport {
+namespace frontend {
+
+namespace {
+// NoHip is spelled as an identifier in the tables so that rows stay plain
+// macro arguments; it stringizes to "NoHip", which means "none".
+llvm::StringRef hip(const char *S) {
+  llvm::StringRef R(S);
+  return R == "NoHip" ? llvm::StringRef() : R;
+}
+} // namespace
+
+ApiTable::ApiTable() {
+  using K = ApiKind;
+  using S = RuntimeStatus;
+  auto Add = [&](ApiEntry E) { Entries.push_back(E); };
+
+#define CUDA_RUNTIME_API(Name, HipName, Group, Status, Caveat)                  \
+  Add({#Name, hip(#HipName), ApiFamily::Runtime, K::Function, S::Status, Caveat});
+#include "CudaRuntime.def"
+
+#define CUDA_RUNTIME_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), ApiFamily::Runtime, K::Kind, S::Header, ""});
+#include "CudaRuntimeNames.def"
+
+#define CUDA_DRIVER_NAME(Name, HipName, Kind)                                   \
+  Add({#Name, hip(#HipName), ApiFamily::Driver, K::Kind, S::Absent, ""});
+#include "CudaDriver.def"
+
+#define CUDA_DEVICE_NAME(Name, HipName, Rewrite, Wave)                          \
+  Add({#Name, hip(#HipName), ApiFamily::Device, K::Function, S::DeviceCode, "",  \
+       DeviceRewrite::Rewrite, Wave64::Wave});
+#include "CudaDevice.def"
+
+#define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+  {
+    ApiFamily Family = ApiFamily::Cublas;
+#include "Cublas.def"
+  }
+#define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+  {
+    ApiFamily Family = ApiFamily::Curand;
+#include "Curand.def"
+  }
+#define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+  {
+    ApiFamily Family = ApiFamily::Cufft;
+#include "Cufft.def"
+  }
+#define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+  {
+    ApiFamily Family = ApiFamily::Cusparse;
+#include "Cusparse.def"
+  }
+#define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+  {
+    ApiFamily Family = ApiFamily::Cusolver;
+#include "Cusolver.def"
+  }
+#define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+  {
+    ApiFamily Family = ApiFamily::Cudnn;
+#include "Cudnn.def"
+  }
+
+#define CUDA_INCLUDE(Header, HipHeader, Family)                                 \
+  Includes.push_back({Header, hip(#HipHeader), ApiFamily::Family});
+#include "CudaIncludes.def"
+  // Header names are string literals in the table; #HipHeader kept quotes.
+  for (IncludeEntry &I : Includes)
+    if (!I.HipHeader.empty())
+      I.HipHeader = I.HipHeader.drop_front().drop_back();
+
+  for (unsigned I = 0; I < Entries.size(); ++I)
+    if (!Index.try_emplace(Entries[I].Name, I).second)
+      Duplicates.push_back(Entries[I].Name.str());
+  for (unsigned I = 0; I < Includes.size(); ++I)
+    if (!IncludeIndex.try_emplace(Includes[I].Header, I).second)
+      Duplicates.push_back(Includes[I].Header.str());
+}
+
+const ApiTable &ApiTable::get() {
+  static const ApiTable Table;
+  return Table;
+}
+
+const ApiEntry *ApiTable::lookup(llvm::StringRef Name) const {
+  auto It = Index.find(Name);
+  return It == Index.end() ? nullptr : &Entries[It->second];
+}
+
+const IncludeEntry *ApiTable::lookupInclude(llvm::StringRef Header) const {
+  auto It = IncludeIndex.find(Header);
+  return It == IncludeIndex.end() ? nullptr : &Includes[It->second];
+}
+
+llvm::StringRef familyName(ApiFamily F) {
+  switch (F) {
+  case ApiFamily::Runtime: return "runtime";
+  case ApiFamily::Driver: return "driver";
+  case ApiFamily::Device: return "device";
+  case ApiFamily::Cublas: return "cublas";
+  case ApiFamily::Curand: return "curand";
+  case ApiFamily::Cufft: return "cufft";
+  case ApiFamily::Cusparse: return "cusparse";
+  case ApiFamily::Cusolver: return "cusolver";
+  case ApiFamily::Cudnn: return "cudnn";
+  case ApiFamily::NumFamilies: break;
+  }
+  return "?";
+}
+
+llvm::StringRef kindName(ApiKind K) {
+  switch (K) {
+  case ApiKind::Function: return "function";
+  case ApiKind::Type: return "type";
+  case ApiKind::Enum: return "enumerator";
+  case ApiKind::Macro: return "macro";
+  }
+  return "?";
+}
+
+llvm::StringRef statusName(RuntimeStatus S) {
+  switch (S) {
+  case RuntimeStatus::Implemented: return "implemented";
+  case RuntimeStatus::Partial: return "partial";
+  case RuntimeStatus::NotSupported: return "not-supported";
+  case RuntimeStatus::Missing: return "missing";
+  case RuntimeStatus::Header: return "declared";
+  case RuntimeStatus::DeviceCode: return "device-code";
+  case RuntimeStatus::Absent: return "absent";
+  }
+  return "?";
+}
+
+llvm::StringRef hipLibraryName(ApiFamily F) {
+  switch (F) {
+  case ApiFamily::Cublas: return "hipBLAS";
+  case ApiFamily::Curand: return "hipRAND";
+  case ApiFamily::Cufft: return "hipFFT";
+  case ApiFamily::Cusparse: return "hipSPARSE";
+  case ApiFamily::Cusolver: return "hipSOLVER";
+  case ApiFamily::Cudnn: return "MIOpen";
+  default: return "HIP";
+  }
+}
+
+} // namespace frontend
+} // namespace cuport

@@ -1,0 +1,106 @@
+//===- ApiTable.h - every CUDA name cuport-translate knows -----*- C++ -*-===//
+//
+// One read-only view over the .def tables in frontend/tables: the runtime
+// API functions (CudaRuntime.def, shared with libcudart), the rest of the
+// runtime names, the driver API, device intrinsics and warp functions, the
+// math and DNN libraries, and the headers. The rewrite rules, the lexer
+// pass, the stub declarations, the reports and the coverage docs all read
+// the same rows through this class, so a name is described in one place.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CUPORT_TRANSLATE_APITABLE_H
+#define CUPORT_TRANSLATE_APITABLE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace cuport {
+namespace frontend {
+
+/// Which table a name comes from; also the unit --stats counts by.
+enum class ApiFamily {
+  Runtime,
+  Driver,
+  Device,
+  Cublas,
+  Curand,
+  Cufft,
+  Cusparse,
+  Cusolver,
+  Cudnn,
+  NumFamilies
+};
+
+enum class ApiKind { Function, Type, Enum, Macro };
+
+/// What cuport's own libcudart and headers do with a name (--report-api).
+enum class RuntimeStatus {
+  Implemented,  ///< libcudart implements it (CudaRuntime.def).
+  Partial,      ///< implemented with a caveat (CudaRuntime.def).
+  NotSupported, ///< exported, returns cudaErrorNotSupported.
+  Missing,      ///< a runtime function CudaRuntime.def has no row for.
+  Header,       ///< a type, enumerator or macro cuport's headers declare.
+  DeviceCode,   ///< compiled by cuport's device lowering.
+  Absent        ///< cuport provides no such library (driver API, cuBLAS...).
+};
+
+/// How a device function's call changes (CudaDevice.def).
+enum class DeviceRewrite { Rename, DropMask };
+
+/// What a 64-wide AMD wavefront changes about a device name.
+enum class Wave64 { None, BallotMask, ShflWidth, WholeWave, WarpSize };
+
+struct ApiEntry {
+  llvm::StringRef Name;
+  llvm::StringRef HipName; ///< Empty when HIP has no equivalent.
+  ApiFamily Family;
+  ApiKind Kind;
+  RuntimeStatus Status;
+  llvm::StringRef Caveat;
+  DeviceRewrite Rewrite = DeviceRewrite::Rename;
+  Wave64 Wave = Wave64::None;
+
+  bool hasHip() const { return !HipName.empty(); }
+};
+
+struct IncludeEntry {
+  llvm::StringRef Header;
+  llvm::StringRef HipHeader; ///< Empty when there is none.
+  ApiFamily Family;
+};
+
+class ApiTable {
+public:
+  /// The tables, built on first use.
+  static const ApiTable &get();
+
+  const ApiEntry *lookup(llvm::StringRef Name) const;
+  const IncludeEntry *lookupInclude(llvm::StringRef Header) const;
+  llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
+  llvm::ArrayRef<IncludeEntry> includes() const { return Includes; }
+  /// Names that appear in more than one row (must be empty; tested).
+  llvm::ArrayRef<std::string> duplicates() const { return Duplicates; }
+
+private:
+  ApiTable();
+  std::vector<ApiEntry> Entries;
+  std::vector<IncludeEntry> Includes;
+  llvm::StringMap<unsigned> Index;
+  llvm::StringMap<unsigned> IncludeIndex;
+  std::vector<std::string> Duplicates;
+};
+
+llvm::StringRef familyName(ApiFamily F);
+llvm::StringRef kindName(ApiKind K);
+llvm::StringRef statusName(RuntimeStatus S);
+/// The HIP library a family's code links against, for reports.
+llvm::StringRef hipLibraryName(ApiFamily F);
+
+} // namespace frontend
+} // namespace cuport
+
+#endif

@@ -1,0 +1,243 @@
+//===- FileTranslator.cpp - translate one source file to HIP --------------===//
+//
+// The parse runs through tooling::ToolInvocation with -fsyntax-only, so
+// Clang's driver turns the CUDA flags into one host-side cc1 job, exactly
+// as cuport-cc's host compile sees the file. Clang's own warnings are off
+// (-w): they are about the CUDA program, not its translation. The
+// translator's diagnostics use a second DiagnosticsEngine on the same
+// printer, so they still print after a fatal error (which silences the
+// compiler's engine) and never count as the compile's errors.
+//
+//===----------------------------------------------------------------------===//
+#include "FileTranslator.h"
+#include "LexerPass.h"
+#include "StubHeaders.h"
+#include "rules/TranslateRule.h"
+
+#include "DeviceCompiler.h" // lowering::nvccCompatMacros
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
+
+namespace cuport {
+namespace frontend {
+
+using namespace clang;
+
+namespace {
+
+bool isCudaSourceName(llvm::StringRef Path) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  return Ext == ".cu" || Ext == ".cuh";
+}
+
+bool isCName(llvm::StringRef Path) { return llvm::sys::path::extension(Path) == ".c"; }
+
+/// Adds `#include <hip/hip_runtime.h>` where nvcc's implicit cuda_runtime.h
+/// include was relied on: every .cu/.cuh file, and any other file that uses
+/// CUDA names but includes no HIP header after translation.
+void addImplicitRuntimeInclude(TranslateContext &Ctx, llvm::StringRef Path) {
+  bool Needed = isCudaSourceName(Path) ? !Ctx.HasHipRuntimeInclude
+                                       : Ctx.hasEdits() && !Ctx.HasHipInclude;
+  if (!Needed)
+    return;
+  unsigned At = Ctx.FirstIncludeOffset == ~0u ? 0 : Ctx.FirstIncludeOffset;
+  Ctx.insert(At, "#include <hip/hip_runtime.h>\n");
+}
+
+/// Passes Clang's diagnostics to the printer without counting them, so the
+/// compiler's "N errors generated" line (printed outside the file's
+/// diagnostics buffer) never appears; the diagnostics themselves do.
+class UncountedPrinter : public DiagnosticConsumer {
+public:
+  explicit UncountedPrinter(DiagnosticConsumer &Target) : Target(Target) {}
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    Target.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Target.EndSourceFile(); }
+  void HandleDiagnostic(DiagnosticsEngine::Level L, const Diagnostic &Info) override {
+    Target.HandleDiagnostic(L, Info);
+  }
+
+private:
+  DiagnosticConsumer &Target;
+};
+
+class SkippedRanges : public PPCallbacks {
+public:
+  SkippedRanges(SourceManager &SM, OffsetRanges &Out) : SM(SM), Out(Out) {}
+  void SourceRangeSkipped(SourceRange Range, SourceLocation EndifLoc) override {
+    std::pair<FileID, unsigned> B = SM.getDecomposedLoc(Range.getBegin());
+    std::pair<FileID, unsigned> E = SM.getDecomposedLoc(EndifLoc);
+    if (B.first == SM.getMainFileID() && E.first == B.first)
+      Out.emplace_back(B.second, E.second);
+  }
+
+private:
+  SourceManager &SM;
+  OffsetRanges &Out;
+};
+
+/// Runs the matchers, then the lexer pass, then renders the result.
+class TranslateConsumer : public ASTConsumer {
+public:
+  TranslateConsumer(CompilerInstance &CI, const TranslatorConfig &Config, FileResult &Result,
+                    llvm::raw_ostream &Out)
+      : CI(CI), Config(Config), Result(Result), OwnPrinter(Out, &CI.getDiagnosticOpts()),
+        Diags(new DiagnosticIDs, &CI.getDiagnosticOpts(), &OwnPrinter, /*ShouldOwnClient=*/false),
+        Ctx(CI.getSourceManager(), CI.getSourceManager().getMainFileID(), Config.Options, Diags) {
+    Diags.setSourceManager(&CI.getSourceManager());
+    OwnPrinter.BeginSourceFile(CI.getLangOpts(), &CI.getPreprocessor());
+    Rules = createRules(Ctx);
+    for (auto &R : Rules) {
+      R->registerMatchers(Finder);
+      R->registerPPCallbacks(CI.getPreprocessor());
+    }
+    CI.getPreprocessor().addPPCallbacks(std::make_unique<SkippedRanges>(CI.getSourceManager(), Skipped));
+    MatchConsumer = Finder.newASTConsumer();
+  }
+
+  ~TranslateConsumer() override { OwnPrinter.EndSourceFile(); }
+
+  void HandleTranslationUnit(ASTContext &AC) override {
+    bool Errors = CI.getDiagnostics().hasErrorOccurred();
+    Result.ParseFailed = Errors;
+    if (Errors && !Config.Options.Fallback) {
+      Ctx.report(CI.getSourceManager().getLocForStartOfFile(Ctx.mainFile()),
+                 TranslateDiag::err_parse_no_fallback, {Result.Path});
+      return;
+    }
+    // A file with errors still has an AST for what parsed; its matches are
+    // kept and the lexer pass does the rest.
+    MatchConsumer->HandleTranslationUnit(AC);
+    if (Errors) {
+      Ctx.stats().Fallback = true;
+      Ctx.report(CI.getSourceManager().getLocForStartOfFile(Ctx.mainFile()), TranslateDiag::warn_fallback,
+                 {Result.Path});
+    }
+    runLexerPass(Ctx, CI.getLangOpts(), Skipped, Errors);
+    addImplicitRuntimeInclude(Ctx, Result.Path);
+    Result.Output = Ctx.apply();
+    Result.Stats = Ctx.stats();
+    Result.Changed = Ctx.hasEdits();
+    Result.Translated = true;
+  }
+
+private:
+  CompilerInstance &CI;
+  const TranslatorConfig &Config;
+  FileResult &Result;
+  // The translator's own diagnostics print through their own printer, so
+  // Clang's "N warnings generated" counts only the compiler's.
+  TextDiagnosticPrinter OwnPrinter;
+  DiagnosticsEngine Diags;
+  TranslateContext Ctx;
+  std::vector<std::unique_ptr<TranslateRule>> Rules;
+  ast_matchers::MatchFinder Finder;
+  std::unique_ptr<ASTConsumer> MatchConsumer;
+  OffsetRanges Skipped;
+};
+
+class TranslateAction : public ASTFrontendAction {
+public:
+  TranslateAction(const TranslatorConfig &Config, FileResult &Result, llvm::raw_ostream &Out)
+      : Config(Config), Result(Result), Out(Out) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
+    return std::make_unique<TranslateConsumer>(CI, Config, Result, Out);
+  }
+
+private:
+  const TranslatorConfig &Config;
+  FileResult &Result;
+  llvm::raw_ostream &Out;
+};
+
+/// No AST at all (the driver rejected the flags, or the file is unreadable
+/// by Clang): the lexer pass alone, on a source manager of our own.
+void lexerOnly(const TranslatorConfig &Config, FileResult &Result, DiagnosticConsumer &Printer,
+               DiagnosticOptions &DiagOpts, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  FileManager FM(FileSystemOptions(), FS);
+  DiagnosticsEngine Diags(new DiagnosticIDs, &DiagOpts, &Printer, false);
+  SourceManager SM(Diags, FM);
+  auto File = FM.getFileRef(Result.Path);
+  if (!File) {
+    Result.Diagnostics += "error: cannot read '" + Result.Path + "'\n";
+    return;
+  }
+  FileID Main = SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
+  SM.setMainFileID(Main);
+  Diags.setSourceManager(&SM);
+  LangOptions LO;
+  LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
+  LO.CUDA = !isCName(Result.Path);
+  Printer.BeginSourceFile(LO, nullptr);
+  {
+    TranslateContext Ctx(SM, Main, Config.Options, Diags);
+    Ctx.stats().Fallback = true;
+    Ctx.report(SM.getLocForStartOfFile(Main), TranslateDiag::warn_fallback, {Result.Path});
+    runLexerPass(Ctx, LO, {}, /*WholeFile=*/true);
+    addImplicitRuntimeInclude(Ctx, Result.Path);
+    Result.Output = Ctx.apply();
+    Result.Stats = Ctx.stats();
+    Result.Changed = Ctx.hasEdits();
+    Result.Translated = true;
+  }
+  Printer.EndSourceFile();
+}
+
+} // namespace
+
+FileResult translateFile(const TranslatorConfig &Config, const std::string &Path,
+                         const std::vector<std::string> &Flags) {
+  FileResult Result;
+  Result.Path = Path;
+
+  std::vector<std::string> Args = {Config.ClangPath, "-fsyntax-only", "-w"};
+  if (isCName(Path)) {
+    Args.insert(Args.end(), {"-x", "c"});
+  } else {
+    Args.insert(Args.end(), {"-x", "cuda", "--cuda-host-only", "-nocudainc", "-nocudalib",
+                             "--cuda-path=/nonexistent-cuport", "-Wno-unknown-cuda-version",
+                             "-Xclang", "-target-sdk-version=11.5"});
+    for (const std::string &M : lowering::nvccCompatMacros(/*DefineNvcc=*/true, false, false))
+      Args.push_back(M);
+  }
+  Args.insert(Args.end(), {"-isystem", Config.IncludeDir, "-idirafter", stubDirectory().str()});
+  if (!isCName(Path))
+    Args.insert(Args.end(), {"-include", "cuda_runtime.h", "-include", deviceStubHeader().str()});
+  Args.insert(Args.end(), Flags.begin(), Flags.end());
+  Args.push_back(Path);
+
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  DiagOpts->ShowColors = Config.Color;
+  llvm::raw_string_ostream DiagOS(Result.Diagnostics);
+  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
+
+  auto FS = createStubFileSystem();
+  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+  tooling::ToolInvocation Inv(Args, std::make_unique<TranslateAction>(Config, Result, DiagOS),
+                              Files.get());
+  UncountedPrinter Uncounted(Printer);
+  Inv.setDiagnosticConsumer(&Uncounted);
+  Inv.setDiagnosticOptions(DiagOpts.get());
+  Inv.run();
+  if (!Result.Translated && !Result.ParseFailed) {
+    // The action never ran: the lexer pass is all there is.
+    Result.ParseFailed = true;
+    if (Config.Options.Fallback)
+      lexerOnly(Config, Result, Printer, *DiagOpts, FS);
+  }
+  DiagOS.flush();
+  return Result;
+}
+
+} // namespace frontend
+} // namespace cuport

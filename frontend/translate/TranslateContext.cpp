@@ -1,0 +1,155 @@
+//===- TranslateContext.cpp - edits, findings and counts for one file -----===//
+//
+// Edits are kept in an ordered map by offset; an edit that would overlap an
+// earlier one is dropped, which is what makes "AST first, lexer second" safe.
+// Custom diagnostic IDs are created once per DiagnosticsEngine on first use.
+//
+//===----------------------------------------------------------------------===//
+#include "TranslateContext.h"
+
+#include "clang/Basic/DiagnosticIDs.h"
+
+namespace cuport {
+namespace frontend {
+
+using namespace clang;
+
+DiagnosticIDs::Level translateDiagLevel(TranslateDiag ID) {
+  switch (ID) {
+#define TRANSLATE_DIAG(Name, Level, Format)                                     \
+  case TranslateDiag::Name:                                                    \
+    return DiagnosticIDs::Level;
+#include "TranslateDiagnostics.def"
+  }
+  return DiagnosticIDs::Warning;
+}
+
+llvm::StringRef translateDiagFormat(TranslateDiag ID) {
+  switch (ID) {
+#define TRANSLATE_DIAG(Name, Level, Format)                                     \
+  case TranslateDiag::Name:                                                    \
+    return Format;
+#include "TranslateDiagnostics.def"
+  }
+  return "";
+}
+
+void FileStats::merge(const FileStats &O) {
+  for (unsigned I = 0; I < Converted.size(); ++I)
+    Converted[I] += O.Converted[I];
+  Unsupported += O.Unsupported;
+  Unknown += O.Unknown;
+  Warnings += O.Warnings;
+  LinesChanged += O.LinesChanged;
+  Lines += O.Lines;
+  for (const auto &U : O.Uses)
+    Uses[U.first] += U.second;
+}
+
+unsigned FileStats::totalConverted() const {
+  unsigned N = 0;
+  for (unsigned C : Converted)
+    N += C;
+  return N;
+}
+
+TranslateContext::TranslateContext(SourceManager &SM, FileID Main, const TranslateOptions &Opts,
+                                   DiagnosticsEngine &Diags)
+    : SM(SM), Main(Main), Opts(Opts), Diags(Diags) {}
+
+bool TranslateContext::mainFileOffset(SourceLocation Loc, unsigned &Offset) const {
+  if (Loc.isInvalid())
+    return false;
+  SourceLocation Sp = SM.getSpellingLoc(Loc);
+  std::pair<FileID, unsigned> D = SM.getDecomposedLoc(Sp);
+  if (D.first != Main)
+    return false;
+  Offset = D.second;
+  return true;
+}
+
+bool TranslateContext::replace(unsigned Offset, unsigned Length, std::string Text) {
+  auto Next = Edits.lower_bound(Offset);
+  if (Next != Edits.end() && (Next->first == Offset || Next->first < Offset + Length))
+    return false;
+  if (Next != Edits.begin()) {
+    auto Prev = std::prev(Next);
+    if (Prev->first + Prev->second.Length > Offset)
+      return false;
+  }
+  Edits.emplace(Offset, Edit{Length, std::move(Text)});
+  return true;
+}
+
+void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
+  if (isClaimed(Offset))
+    return;
+  recordUse(E.Name);
+  if (E.Rewrite == DeviceRewrite::Rename) {
+    if (E.Wave == Wave64::WarpSize)
+      reportAt(Offset, TranslateDiag::warn_warp_size);
+    else if (E.Wave == Wave64::BallotMask)
+      reportAt(Offset, TranslateDiag::warn_ballot_mask, {E.Name});
+  }
+  if (!E.hasHip()) {
+    claim(Offset);
+    ++Stats.Unsupported;
+    reportAt(Offset, TranslateDiag::warn_no_hip, {kindName(E.Kind), E.Name});
+    if (Opts.InsertComments)
+      insert(Offset, "/* cuport-translate: no HIP equivalent */ ");
+    return;
+  }
+  countConverted(E.Family);
+  if (E.HipName == E.Name)
+    claim(Offset);
+  else
+    replace(Offset, E.Name.size(), E.HipName.str());
+}
+
+void TranslateContext::report(SourceLocation Loc, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args) {
+  DiagnosticIDs::Level L = translateDiagLevel(ID);
+  if (L == DiagnosticIDs::Warning)
+    ++Stats.Warnings;
+  unsigned DiagID = Diags.getDiagnosticIDs()->getCustomDiagID(L, translateDiagFormat(ID));
+  DiagnosticBuilder B = Diags.Report(Loc, DiagID);
+  for (llvm::StringRef A : Args)
+    B << A;
+}
+
+void TranslateContext::reportAt(unsigned Offset, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args) {
+  report(SM.getLocForStartOfFile(Main).getLocWithOffset(Offset), ID, Args);
+}
+
+std::string TranslateContext::apply() {
+  llvm::StringRef Buf = SM.getBufferData(Main);
+  std::string Out;
+  Out.reserve(Buf.size() + Buf.size() / 8);
+  unsigned Pos = 0;
+  // Lines touched, by the line number of the original text.
+  llvm::DenseSet<unsigned> Touched;
+  auto Ins = Inserts.begin();
+  auto Ed = Edits.begin();
+  while (Ins != Inserts.end() || Ed != Edits.end()) {
+    // At one offset, insertions come before the replacement.
+    bool TakeInsert = Ed == Edits.end() || (Ins != Inserts.end() && Ins->first <= Ed->first);
+    unsigned Off = TakeInsert ? Ins->first : Ed->first;
+    Out.append(Buf.data() + Pos, Off - Pos);
+    Pos = Off;
+    Touched.insert(SM.getLineNumber(Main, std::min<unsigned>(Off, Buf.size() ? Buf.size() - 1 : 0)));
+    if (TakeInsert) {
+      Out += Ins->second;
+      ++Ins;
+    } else {
+      Out += Ed->second.Text;
+      Pos = Off + Ed->second.Length;
+      ++Ed;
+    }
+  }
+  Out.append(Buf.data() + Pos, Buf.size() - Pos);
+  Stats.LinesChanged = Touched.size();
+  Stats.Lines = Buf.count('\n') + (!Buf.empty() && !Buf.endswith("\n"));
+  return Out;
+}
+
+} // namespace frontend
+} // namespace cuport
