@@ -441,6 +441,11 @@ static void launch(int Fn, const double *A, const double *B, const double *C,
 
 static const int PerFunction = 4000;
 
+// The long double references are within a few ulps of long double, under
+// 1/500 ulp of a double result; a measured error may exceed CUDA's B + 1/2
+// by that much only.
+static const double RefSlack = 0.002;
+
 // Inputs for domains that depend on the other operands.
 template <class T>
 static void fillOperands(Domain DA, Domain DB, Rng &Rg, std::vector<T> &A,
@@ -534,7 +539,7 @@ static bool runFunction(int Fn, const char *Name, Domain DA, Domain DB,
       T Got = Which ? R2[I] : R[I];
       LD Want = Which ? Ref2 : Ref;
       double U = ulpError<T>(Got, Want), Ab = absError<T>(Got, Want);
-      bool UlpOk = Bd.Ulp >= 0 && U <= Bd.Ulp + 0.5 + 0.01;
+      bool UlpOk = Bd.Ulp >= 0 && U <= Bd.Ulp + 0.5 + RefSlack;
       bool AbsOk = Bd.Abs >= 0 && Ab <= Bd.Abs;
       if (Bd.Ulp >= 0 && U > S.MaxUlp && !(AbsOk && Bd.Abs >= 0)) {
         S.MaxUlp = U;
@@ -612,11 +617,11 @@ int main() {
   DOUBLE_TESTS(X)
 #undef X
 
-  printf("%-16s %10s %12s %8s %8s\n", "function", "max ulp", "max abs", "inputs",
-         "failed");
+  printf("%-16s %10s %12s %8s %8s  %s\n", "function", "max ulp", "max abs",
+         "inputs", "failed", "worst ulp at");
   for (const Stats &S : All)
-    printf("%-16s %10.3f %12.3g %8ld %8ld%s\n", S.Name, S.MaxUlp, S.MaxAbs, S.Count,
-           S.Failures, S.Failures ? "  <-- FAIL" : "");
+    printf("%-16s %10.3f %12.3g %8ld %8ld  %.17g%s\n", S.Name, S.MaxUlp, S.MaxAbs,
+           S.Count, S.Failures, S.WorstIn[0], S.Failures ? "  <-- FAIL" : "");
 
   // Every function DeviceMath.def claims is measured above.
   std::vector<std::string> Tested = testedNames();
