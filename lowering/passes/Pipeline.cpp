@@ -69,6 +69,10 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   // 4. Translator-only fix-ups, after every pass that may still optimise
   //    (freeze matters to LLVM's optimiser, not to SPIR-V consumers).
   Add(LowerFreezePass(Errors), "cuport-lower-freeze");
+  //    Integer widths other than 1/8/16/32/64 (the optimiser's narrowing);
+  //    after freeze is gone and the bit-reverse expansion, which keeps its
+  //    width.
+  Add(LegalizeIntWidthsPass(Errors), "cuport-legalize-int-widths");
   // 5. Last: block order is a property of the final CFG; any pass that
   //    splits or adds blocks must run before it.
   Add(OrderBlocksPass(Errors), "cuport-order-blocks");
