@@ -33,7 +33,6 @@ __CUPORT_OVERLOAD(fabs, T1)
 __CUPORT_OVERLOAD(copysign, T2)
 __CUPORT_OVERLOAD(fma, T3)
 __CUPORT_OVERLOAD(sqrt, T1)
-__CUPORT_OVERLOAD(rsqrt, T1)
 __CUPORT_OVERLOAD(cbrt, T1)
 __CUPORT_OVERLOAD(exp, T1)
 __CUPORT_OVERLOAD(log, T1)
@@ -60,6 +59,12 @@ __CUPORT_IMPL_OCL(oclCospi, T1, double, "_Z5cospid")
 __CUPORT_IMPL_OCL(oclIlogb, IT, float, "_Z5ilogbf")
 __CUPORT_IMPL_OCL(oclIlogb, IT, double, "_Z5ilogbd")
 __CUPORT_IMPL_OCL(oclTgamma, T1, double, "_Z6tgammad")
+__CUPORT_IMPL_OCL(oclRsqrt, T1, float, "_Z5rsqrtf")
+__CUPORT_IMPL_OCL(oclRsqrt, T1, double, "_Z5rsqrtd")
+/* The built-in, for cuport's own algorithms (the CUDA rsqrt(double) is
+ * refined in special.h). */
+__CUPORT_DEFINE(rsqrt, T1, float, __cuport_impl_oclRsqrt)
+__CUPORT_DEFINE(rsqrt, T1, double, __cuport_impl_oclRsqrt)
 
 /* Saturating conversions to 64-bit integers (NaN gives 0). */
 __device__ __attribute__((const, nothrow)) long long cvtLongRte(float)

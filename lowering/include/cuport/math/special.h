@@ -54,6 +54,24 @@ template <class T> __CUPORT_DEVFN T rcbrtImpl(T X) {
   return copysign(ldexp(Y, -K), X);
 }
 
+/*===------------------- rsqrt (double) -----------------------------------===*/
+
+/* PoCL's double rsqrt reaches 1.46 ulps, at the edge of CUDA's 1. X is
+ * scaled by 4^-K into [1, 4) (exact, and the result scales back exactly),
+ * and one Newton step with the residual 1 - X*Y^2 in double-word leaves
+ * only the final rounding. */
+__CUPORT_DEVFN double rsqrtImpl(double X) {
+  __CUPORT_EXACT
+  if (!(X > 0.0) || isInf(X))
+    return 1.0 / sqrt(X); /* NaN, negative, +-0, inf */
+  int K = ilogb(X) >> 1;
+  double XS = ldexp(X, -2 * K);
+  double Y = rsqrt(XS);
+  DW<double> P = dwMul(twoProd(Y, Y), XS);
+  double R = (1.0 - P.Hi) - P.Lo;
+  return ldexp(fma(Y, 0.5 * R, Y), -K);
+}
+
 /*===------------------- Norms --------------------------------------------===*/
 
 /* sqrt (or 1/sqrt) of the sum of squares of A[0..N). The elements are
@@ -449,6 +467,10 @@ __CUPORT_DEVFN double __cuport_impl_rnorm(int __n, const double *__a) {
 
 __CUPORT_DEVFN double __cuport_impl_tan(double __x) {
   return __cuport::tanImpl(__x);
+}
+
+__CUPORT_DEVFN double __cuport_impl_rsqrt(double __x) {
+  return __cuport::rsqrtImpl(__x);
 }
 
 /* The float versions round the double result: one rounding of a value
