@@ -37,7 +37,7 @@ namespace target {
 
 /// Bumped whenever a class below changes layout or a virtual is added; a
 /// target library built against another version is refused at load.
-constexpr uint32_t InterfaceVersion = 2;
+constexpr uint32_t InterfaceVersion = 3;
 
 /// What a target call can answer. The rows, and the cudaError_t each one
 /// becomes, are in Status.def.
@@ -129,6 +129,27 @@ struct DeviceProperties {
 
 enum class CopyKind { HostToHost, HostToDevice, DeviceToHost, DeviceToDevice };
 
+/// When a copy or fill returns, relative to the bytes moving.
+enum class CopyMode {
+  /// Returns when the bytes are at the destination.
+  Sync,
+  /// Returns once the command is queued; the host memory on either side
+  /// stays valid and untouched until the queue reaches it (pinned memory,
+  /// or a caller that waits). Device-to-device and fills.
+  Async,
+  /// Returns once the source has been copied aside (the caller may reuse
+  /// it at once); the transfer itself proceeds in queue order. CUDA's rule
+  /// for cudaMemcpyAsync from pageable host memory.
+  AsyncStaged,
+};
+
+/// A point in a queue (CUDA's recorded event): complete when every command
+/// queued before it is. Opaque to libcudart; safe to share between threads.
+class Marker {
+public:
+  virtual ~Marker() = default;
+};
+
 /// A target's in-order queue: what a CUDA stream maps to. Opaque to libcudart.
 class Queue {
 public:
@@ -192,10 +213,14 @@ public:
   /// queued before it on \p Q (nullptr: the default queue). libcudart has
   /// checked that each device-side range lies inside one live allocation.
   /// Any thread.
-  virtual Result copy(Queue *Q, void *Dst, const void *Src, size_t Bytes,
-                      CopyKind Kind) = 0;
-  /// Synchronous byte fill of device memory, ordered like copy(). Any thread.
-  virtual Result fill(Queue *Q, void *Dst, uint8_t Value, size_t Bytes) = 0;
+  /// \p Mode says when it returns (see CopyMode); every mode keeps queue
+  /// order. Any thread.
+  virtual Result copy(Queue *Q, void *Dst, const void *Src, size_t Bytes, CopyKind Kind,
+                      CopyMode Mode = CopyMode::Sync) = 0;
+  /// Byte fill of device memory, ordered like copy(); Async returns once
+  /// queued. Any thread.
+  virtual Result fill(Queue *Q, void *Dst, uint8_t Value, size_t Bytes,
+                      CopyMode Mode = CopyMode::Sync) = 0;
 
   /// Creates a module from one image and the container's kernel metadata.
   /// Cheap: the build happens at the first launch of one of its kernels
@@ -221,6 +246,38 @@ public:
   /// not. Any thread; destroyQueue waits for the queue's work first.
   virtual Result createQueue(bool Blocking, std::unique_ptr<Queue> *Out) = 0;
   virtual Result synchronizeQueue(Queue *Q) = 0;
+  /// Success when all work queued on \p Q so far is complete, NotReady
+  /// when some is still pending, a failure status when it failed. Never
+  /// blocks. Any thread.
+  virtual Result queryQueue(Queue *Q) = 0;
+
+  /// Places a marker on \p Q (nullptr: the default queue, with the legacy
+  /// default stream's ordering) after all work queued so far. \p Timing:
+  /// the marker records a device timestamp for elapsedTime(). Any thread.
+  virtual Result mark(Queue *Q, bool Timing, std::shared_ptr<Marker> *Out) = 0;
+  /// Success, NotReady or the failure of work before the marker. Never
+  /// blocks. Any thread.
+  virtual Result queryMarker(Marker &M) = 0;
+  /// Blocks until the marker is complete. Any thread.
+  virtual Result waitMarker(Marker &M) = 0;
+  /// Milliseconds between two complete timing markers, from the device's
+  /// own timestamps. NotReady if either is pending. Any thread.
+  virtual Result elapsedTime(Marker &Start, Marker &End, float *Ms) = 0;
+  /// Work queued on \p Q after this call waits for \p M, which may come
+  /// from any queue of this device. Returns without blocking. Any thread.
+  virtual Result waitOnMarker(Queue *Q, Marker &M) = 0;
+  /// Runs \p Fn(\p Data, \p S) on a target-owned thread once all work
+  /// queued on \p Q before it is complete (S: its status); work queued after
+  /// it waits until Fn returns. Fn must not call into the target. Returns
+  /// without blocking. Any thread.
+  virtual Result enqueueHostFunction(Queue *Q, void (*Fn)(void *Data, Status S),
+                                     void *Data) = 0;
+
+  /// Memory that both the host and kernels use through the same pointer
+  /// with no copies (cudaMallocManaged): fine-grained SVM on OpenCL.
+  /// NotSupported when the device has none. Any thread.
+  virtual Result allocateShared(size_t Bytes, void **Ptr) = 0;
+  virtual Result deallocateShared(void *Ptr) = 0;
 
   virtual ModuleStats moduleStats() const = 0;
 };

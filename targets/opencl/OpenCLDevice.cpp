@@ -42,11 +42,14 @@ CLQueue::CLQueue(OpenCLDevice &Dev, cl_command_queue Q, bool Blocking, bool IsDe
     : Dev(Dev), Q(Q), Blocking(Blocking), IsDefault(IsDefault) {}
 
 CLQueue::~CLQueue() {
-  clFinish(Q);
+  clFinish(Q); // Also waits for host functions: their gates are in the queue.
+  Worker.reset();
   if (!IsDefault)
     Dev.forgetQueue(this);
   if (LastLaunch)
     clReleaseEvent(LastLaunch);
+  if (Tail)
+    clReleaseEvent(Tail);
   clReleaseCommandQueue(Q);
 }
 
@@ -57,26 +60,110 @@ void CLQueue::setLastLaunch(cl_event E) {
   LastLaunch = E;
 }
 
-Result CLQueue::finish() {
-  cl_int Err = clFinish(Q);
-  cl_event E;
+void CLQueue::submitted(cl_event E) {
+  clRetainEvent(E);
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Tail)
+    clReleaseEvent(Tail);
+  Tail = E;
+}
+
+cl_event CLQueue::tail() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Tail)
+    clRetainEvent(Tail);
+  return Tail;
+}
+
+HostFunctionWorker &CLQueue::hostWorker() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (!Worker)
+    Worker.reset(new HostFunctionWorker());
+  return *Worker;
+}
+
+//===----------------------------------------------------------------------===//
+// HostFunctionWorker
+//===----------------------------------------------------------------------===//
+
+HostFunctionWorker::~HostFunctionWorker() {
   {
     std::lock_guard<std::mutex> Guard(Lock);
-    E = LastLaunch;
-    LastLaunch = nullptr;
+    Stop = true;
   }
+  Wake.notify_all();
+  if (Thread.joinable())
+    Thread.join();
+}
+
+void HostFunctionWorker::push(const Task &T) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (!Thread.joinable())
+    Thread = std::thread([this] { run(); });
+  Tasks.push_back(T);
+  Wake.notify_one();
+}
+
+void HostFunctionWorker::run() {
+  for (;;) {
+    Task T;
+    {
+      std::unique_lock<std::mutex> Guard(Lock);
+      Wake.wait(Guard, [this] { return Stop || !Tasks.empty(); });
+      if (Tasks.empty())
+        return; // Stop, and nothing left.
+      T = Tasks.front();
+      Tasks.pop_front();
+    }
+    cl_int Exec = CL_COMPLETE;
+    if (clWaitForEvents(1, &T.Before) != CL_SUCCESS ||
+        clGetEventInfo(T.Before, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(Exec), &Exec,
+                       nullptr) != CL_SUCCESS)
+      Exec = -1;
+    try {
+      T.Fn(T.Data, Exec < 0 ? Status::LaunchFailure : Status::Success);
+    } catch (...) {
+      // A C callback cannot throw; a C++ one that does must not stop the queue.
+    }
+    clSetUserEventStatus(T.Gate, CL_COMPLETE);
+    clReleaseEvent(T.Before);
+    clReleaseEvent(T.Gate);
+  }
+}
+
+namespace {
+
+/// clFinish on \p Q, then the status of \p Last (a launch; released here).
+Result finishQueue(cl_command_queue Q, cl_event Last) {
+  cl_int Err = clFinish(Q);
   Result R = clResult(Err, "clFinish", Err == CL_SUCCESS ? Status::Success
                                                           : Status::LaunchFailure);
-  if (E) {
+  if (Last) {
     cl_int Exec = CL_COMPLETE;
-    if (R && clGetEventInfo(E, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(Exec), &Exec,
+    if (R && clGetEventInfo(Last, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(Exec), &Exec,
                             nullptr) == CL_SUCCESS &&
         Exec < 0)
       R = Result(Status::LaunchFailure,
                  "a kernel failed on the device: " + clErrorName(Exec));
-    clReleaseEvent(E);
+    clReleaseEvent(Last);
   }
   return R;
+}
+
+} // namespace
+
+cl_event CLQueue::takeLastLaunch() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  cl_event E = LastLaunch;
+  LastLaunch = nullptr;
+  return E;
+}
+
+Result CLQueue::finish() {
+  cl_int Err = clFinish(Q);
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clFinish", Status::LaunchFailure);
+  return finishQueue(Q, takeLastLaunch());
 }
 
 //===----------------------------------------------------------------------===//
@@ -237,6 +324,9 @@ std::vector<std::pair<std::string, std::string>> OpenCLDevice::describe() const 
 Result OpenCLDevice::createQueue(bool Blocking, std::unique_ptr<Queue> *Out) {
   cl_command_queue_properties Supported = 0;
   deviceInfo(Id, CL_DEVICE_QUEUE_ON_HOST_PROPERTIES, Supported);
+  // Every queue records timestamps when the device can: CUDA events time
+  // any stream, and markers are cheap to time.
+  Profiling = (Supported & CL_QUEUE_PROFILING_ENABLE) != 0;
   cl_queue_properties QP[] = {CL_QUEUE_PROPERTIES,
                               cl_queue_properties(Supported & CL_QUEUE_PROFILING_ENABLE),
                               0};
@@ -296,13 +386,20 @@ Result OpenCLDevice::synchronizeQueue(Queue *Q) { return queueFor(Q).finish(); }
 
 Result OpenCLDevice::synchronize() {
   Result First = DefaultQueue->finish();
-  std::vector<CLQueue *> Users;
+  // Another thread may destroy a user queue meanwhile: take what finishing
+  // needs (a retained handle, the latest launch) while the set's lock keeps
+  // every queue alive, and wait outside it.
+  std::vector<std::pair<cl_command_queue, cl_event>> Users;
   {
     std::lock_guard<std::mutex> Guard(QueuesLock);
-    Users.assign(AllQueues.begin(), AllQueues.end());
+    for (CLQueue *Q : AllQueues) {
+      clRetainCommandQueue(Q->handle());
+      Users.emplace_back(Q->handle(), Q->takeLastLaunch());
+    }
   }
-  for (CLQueue *Q : Users) {
-    Result R = Q->finish();
+  for (auto &[H, Last] : Users) {
+    Result R = finishQueue(H, Last);
+    clReleaseCommandQueue(H);
     if (First && !R)
       First = R;
   }
@@ -346,20 +443,47 @@ Result OpenCLDevice::deallocate(void *Ptr) {
   return R;
 }
 
+Result OpenCLDevice::allocateFineGrained(size_t Bytes, void **Ptr) {
+  if (!Props.SVMFineGrainBuffer)
+    return Result(Status::NotSupported, "the device has no fine-grained buffer SVM");
+  if (Bytes > Props.MaxAllocationSize)
+    return Result(Status::OutOfMemory,
+                  "allocation of " + std::to_string(Bytes) +
+                      " bytes exceeds the device's largest allocation");
+  const cl_svm_mem_flags Flags = CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER;
+  void *P = clSVMAlloc(Context, Flags, Bytes, CudaAllocAlignment);
+  if (!P)
+    P = clSVMAlloc(Context, Flags, Bytes, 0);
+  if (!P)
+    return Result(Status::OutOfMemory,
+                  "fine-grained clSVMAlloc of " + std::to_string(Bytes) + " bytes failed");
+  std::lock_guard<std::mutex> Guard(AllocLock);
+  HostSvmAllocations.insert(P);
+  ++AllocGeneration;
+  *Ptr = P;
+  return Result::success();
+}
+
+Result OpenCLDevice::allocateShared(size_t Bytes, void **Ptr) {
+  return allocateFineGrained(Bytes, Ptr);
+}
+
+Result OpenCLDevice::deallocateShared(void *Ptr) {
+  {
+    std::lock_guard<std::mutex> Guard(AllocLock);
+    if (!HostSvmAllocations.erase(Ptr))
+      return Result(Status::InvalidValue, "not a live shared allocation");
+    ++AllocGeneration;
+  }
+  Result R = synchronize();
+  clSVMFree(Context, Ptr);
+  return R;
+}
+
 Result OpenCLDevice::allocateHost(size_t Bytes, void **Ptr, bool *DeviceAccessible) {
-  if (Props.SVMFineGrainBuffer && Bytes <= Props.MaxAllocationSize) {
-    const cl_svm_mem_flags Flags = CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER;
-    void *P = clSVMAlloc(Context, Flags, Bytes, CudaAllocAlignment);
-    if (!P)
-      P = clSVMAlloc(Context, Flags, Bytes, 0);
-    if (P) {
-      std::lock_guard<std::mutex> Guard(AllocLock);
-      HostSvmAllocations.insert(P);
-      ++AllocGeneration;
-      *Ptr = P;
-      *DeviceAccessible = true;
-      return Result::success();
-    }
+  if (allocateFineGrained(Bytes, Ptr)) {
+    *DeviceAccessible = true;
+    return Result::success();
   }
   // No fine-grained SVM: ordinary page-aligned memory the device cannot
   // address; copies still work through clEnqueueSVMMemcpy.
@@ -388,55 +512,234 @@ Result OpenCLDevice::deallocateHost(void *Ptr) {
   return R;
 }
 
+namespace {
+
+void CL_CALLBACK freeStaging(cl_event, cl_int, void *Staging) { std::free(Staging); }
+
+} // namespace
+
 Result OpenCLDevice::copy(Queue *Q, void *Dst, const void *Src, size_t Bytes,
-                          CopyKind Kind) {
+                          CopyKind Kind, CopyMode Mode) {
   if (Bytes == 0)
     return Result::success();
   CLQueue &CQ = queueFor(Q);
-  std::vector<cl_event> Deps;
-  if (Result R = dependencies(CQ, Deps); !R) {
-    releaseEvents(Deps);
-    return R;
+  // Pageable host memory the caller may reuse at once: copy it aside and
+  // free it when the transfer is done.
+  void *Staging = nullptr;
+  if (Kind == CopyKind::HostToDevice && Mode == CopyMode::AsyncStaged) {
+    Staging = std::malloc(Bytes);
+    if (!Staging)
+      return Result(Status::OutOfMemory, "staging buffer of " + std::to_string(Bytes) +
+                                             " bytes for an asynchronous copy");
+    std::memcpy(Staging, Src, Bytes);
+    Src = Staging;
   }
+  cl_event Done = nullptr;
   cl_int Err;
-  if (Kind == CopyKind::HostToHost) {
-    // Ordered after the queue's work like any cudaMemcpy, then a host copy.
-    cl_event Done;
-    Err = clEnqueueMarkerWithWaitList(CQ.handle(), cl_uint(Deps.size()),
-                                      Deps.empty() ? nullptr : Deps.data(), &Done);
-    if (Err == CL_SUCCESS) {
-      Err = clWaitForEvents(1, &Done);
-      clReleaseEvent(Done);
+  {
+    std::lock_guard<std::mutex> Submit(CQ.submitLock());
+    std::vector<cl_event> Deps;
+    if (Result R = dependencies(CQ, Deps); !R) {
+      releaseEvents(Deps);
+      std::free(Staging);
+      return R;
     }
+    const cl_uint NDeps = cl_uint(Deps.size());
+    const cl_event *DepList = Deps.empty() ? nullptr : Deps.data();
+    if (Kind == CopyKind::HostToHost)
+      // Ordered after the queue's work like any cudaMemcpy, then a host copy.
+      Err = clEnqueueMarkerWithWaitList(CQ.handle(), NDeps, DepList, &Done);
+    else
+      Err = clEnqueueSVMMemcpy(CQ.handle(), CL_FALSE, Dst, Src, Bytes, NDeps, DepList, &Done);
+    releaseEvents(Deps);
     if (Err == CL_SUCCESS)
-      std::memmove(Dst, Src, Bytes);
-  } else {
-    Err = clEnqueueSVMMemcpy(CQ.handle(), CL_TRUE, Dst, Src, Bytes, cl_uint(Deps.size()),
-                             Deps.empty() ? nullptr : Deps.data(), nullptr);
+      CQ.submitted(Done);
   }
-  releaseEvents(Deps);
+  if (Err != CL_SUCCESS) {
+    std::free(Staging);
+    return clResult(Err, "clEnqueueSVMMemcpy");
+  }
+  clFlush(CQ.handle());
+  if (Staging && clSetEventCallback(Done, CL_COMPLETE, freeStaging, Staging) == CL_SUCCESS)
+    Staging = nullptr; // Freed by the callback.
+  if (Kind == CopyKind::HostToHost || Mode == CopyMode::Sync || Staging) {
+    Err = clWaitForEvents(1, &Done);
+    if (Err == CL_SUCCESS && Kind == CopyKind::HostToHost)
+      std::memmove(Dst, Src, Bytes);
+  }
+  std::free(Staging);
+  clReleaseEvent(Done);
   return clResult(Err, "clEnqueueSVMMemcpy");
 }
 
-Result OpenCLDevice::fill(Queue *Q, void *Dst, uint8_t Value, size_t Bytes) {
+Result OpenCLDevice::fill(Queue *Q, void *Dst, uint8_t Value, size_t Bytes, CopyMode Mode) {
   if (Bytes == 0)
     return Result::success();
   CLQueue &CQ = queueFor(Q);
-  std::vector<cl_event> Deps;
-  if (Result R = dependencies(CQ, Deps); !R) {
+  cl_event Done = nullptr;
+  cl_int Err;
+  {
+    std::lock_guard<std::mutex> Submit(CQ.submitLock());
+    std::vector<cl_event> Deps;
+    if (Result R = dependencies(CQ, Deps); !R) {
+      releaseEvents(Deps);
+      return R;
+    }
+    Err = clEnqueueSVMMemFill(CQ.handle(), Dst, &Value, 1, Bytes, cl_uint(Deps.size()),
+                              Deps.empty() ? nullptr : Deps.data(), &Done);
     releaseEvents(Deps);
-    return R;
+    if (Err == CL_SUCCESS)
+      CQ.submitted(Done);
   }
-  cl_event Done;
-  cl_int Err = clEnqueueSVMMemFill(CQ.handle(), Dst, &Value, 1, Bytes,
-                                   cl_uint(Deps.size()),
-                                   Deps.empty() ? nullptr : Deps.data(), &Done);
-  releaseEvents(Deps);
-  if (Err == CL_SUCCESS) {
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clEnqueueSVMMemFill");
+  clFlush(CQ.handle());
+  if (Mode == CopyMode::Sync)
     Err = clWaitForEvents(1, &Done);
-    clReleaseEvent(Done);
-  }
+  clReleaseEvent(Done);
   return clResult(Err, "clEnqueueSVMMemFill");
+}
+
+//===----------------------------------------------------------------------===//
+// Markers, queries and host functions
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Success, NotReady or LaunchFailure from an event's execution status.
+Result eventState(cl_event E) {
+  cl_int Exec = CL_QUEUED;
+  cl_int Err = clGetEventInfo(E, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(Exec), &Exec,
+                              nullptr);
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clGetEventInfo(CL_EVENT_COMMAND_EXECUTION_STATUS)");
+  if (Exec == CL_COMPLETE)
+    return Result::success();
+  if (Exec < 0)
+    return Result(Status::LaunchFailure, "work before the marker failed: " + clErrorName(Exec));
+  return Result(Status::NotReady, "work before the marker is still pending");
+}
+
+} // namespace
+
+Result OpenCLDevice::queryQueue(Queue *Q) {
+  cl_event Tail = queueFor(Q).tail();
+  if (!Tail)
+    return Result::success(); // Nothing was ever queued.
+  Result R = eventState(Tail);
+  clReleaseEvent(Tail);
+  return R;
+}
+
+Result OpenCLDevice::mark(Queue *Q, bool Timing, std::shared_ptr<Marker> *Out) {
+  if (Timing && !Profiling)
+    return Result(Status::NotSupported, "the device's queues have no profiling timestamps");
+  CLQueue &CQ = queueFor(Q);
+  cl_event E;
+  {
+    std::lock_guard<std::mutex> Submit(CQ.submitLock());
+    std::vector<cl_event> Deps;
+    if (Result R = dependencies(CQ, Deps); !R) {
+      releaseEvents(Deps);
+      return R;
+    }
+    cl_int Err = clEnqueueMarkerWithWaitList(CQ.handle(), cl_uint(Deps.size()),
+                                             Deps.empty() ? nullptr : Deps.data(), &E);
+    releaseEvents(Deps);
+    if (Err != CL_SUCCESS)
+      return clResult(Err, "clEnqueueMarkerWithWaitList");
+    CQ.submitted(E);
+  }
+  clFlush(CQ.handle());
+  *Out = std::make_shared<CLMarker>(E, Timing);
+  return Result::success();
+}
+
+Result OpenCLDevice::queryMarker(Marker &M) {
+  return eventState(static_cast<CLMarker &>(M).event());
+}
+
+Result OpenCLDevice::waitMarker(Marker &M) {
+  cl_event E = static_cast<CLMarker &>(M).event();
+  cl_int Err = clWaitForEvents(1, &E);
+  if (Err == CL_EXEC_STATUS_ERROR_FOR_EVENTS_IN_WAIT_LIST)
+    return Result(Status::LaunchFailure, "work before the marker failed");
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clWaitForEvents");
+  return eventState(E);
+}
+
+Result OpenCLDevice::elapsedTime(Marker &Start, Marker &End, float *Ms) {
+  auto &S = static_cast<CLMarker &>(Start), &E = static_cast<CLMarker &>(End);
+  if (!S.timing() || !E.timing())
+    return Result(Status::InvalidResourceHandle, "a marker was placed without timing");
+  for (CLMarker *M : {&S, &E})
+    if (Result R = eventState(M->event()); !R)
+      return R;
+  // END is when everything before the marker finished, which is what a
+  // CUDA event's timestamp means.
+  cl_ulong T0 = 0, T1 = 0;
+  cl_int Err = clGetEventProfilingInfo(S.event(), CL_PROFILING_COMMAND_END, sizeof(T0), &T0,
+                                       nullptr);
+  if (Err == CL_SUCCESS)
+    Err = clGetEventProfilingInfo(E.event(), CL_PROFILING_COMMAND_END, sizeof(T1), &T1,
+                                  nullptr);
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clGetEventProfilingInfo");
+  *Ms = float((double(T1) - double(T0)) / 1.0e6);
+  return Result::success();
+}
+
+Result OpenCLDevice::waitOnMarker(Queue *Q, Marker &M) {
+  CLQueue &CQ = queueFor(Q);
+  cl_event E = static_cast<CLMarker &>(M).event(), Barrier;
+  {
+    std::lock_guard<std::mutex> Submit(CQ.submitLock());
+    cl_int Err = clEnqueueBarrierWithWaitList(CQ.handle(), 1, &E, &Barrier);
+    if (Err != CL_SUCCESS)
+      return clResult(Err, "clEnqueueBarrierWithWaitList");
+    CQ.submitted(Barrier);
+  }
+  clReleaseEvent(Barrier);
+  clFlush(CQ.handle());
+  return Result::success();
+}
+
+Result OpenCLDevice::enqueueHostFunction(Queue *Q, void (*Fn)(void *, Status), void *Data) {
+  CLQueue &CQ = queueFor(Q);
+  HostFunctionWorker::Task T{nullptr, nullptr, Fn, Data};
+  cl_int Err;
+  T.Gate = clCreateUserEvent(Context, &Err);
+  if (Err != CL_SUCCESS)
+    return clResult(Err, "clCreateUserEvent");
+  {
+    std::lock_guard<std::mutex> Submit(CQ.submitLock());
+    std::vector<cl_event> Deps;
+    if (Result R = dependencies(CQ, Deps); !R) {
+      releaseEvents(Deps);
+      clSetUserEventStatus(T.Gate, CL_COMPLETE);
+      clReleaseEvent(T.Gate);
+      return R;
+    }
+    Err = clEnqueueMarkerWithWaitList(CQ.handle(), cl_uint(Deps.size()),
+                                      Deps.empty() ? nullptr : Deps.data(), &T.Before);
+    releaseEvents(Deps);
+    cl_event Barrier = nullptr;
+    if (Err == CL_SUCCESS)
+      Err = clEnqueueBarrierWithWaitList(CQ.handle(), 1, &T.Gate, &Barrier);
+    if (Err != CL_SUCCESS) {
+      clSetUserEventStatus(T.Gate, CL_COMPLETE);
+      clReleaseEvent(T.Gate);
+      if (T.Before)
+        clReleaseEvent(T.Before);
+      return clResult(Err, "clEnqueueMarkerWithWaitList/clEnqueueBarrierWithWaitList");
+    }
+    CQ.submitted(Barrier);
+    clReleaseEvent(Barrier);
+  }
+  clFlush(CQ.handle());
+  CQ.hostWorker().push(T);
+  return Result::success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -561,6 +864,7 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                                Kernel.Name + "'");
   }
 
+  std::lock_guard<std::mutex> Submit(CQ.submitLock());
   std::vector<cl_event> Deps;
   if (Result R = dependencies(CQ, Deps); !R) {
     releaseEvents(Deps);
@@ -573,6 +877,7 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
   releaseEvents(Deps);
   if (Err != CL_SUCCESS)
     return clResult(Err, "launching kernel '" + Kernel.Name + "'");
+  CQ.submitted(Done);
   CQ.setLastLaunch(Done);
   clFlush(CQ.handle());
   return Result::success();

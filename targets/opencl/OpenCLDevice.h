@@ -19,9 +19,12 @@
 #include "KernelCache.h"
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <vector>
 
 namespace cuport {
@@ -29,6 +32,44 @@ namespace target {
 namespace opencl {
 
 class OpenCLDevice;
+
+/// A marker: a cl_event on the queue it was placed in.
+class CLMarker : public Marker {
+public:
+  CLMarker(cl_event E, bool Timing) : E(E), Timing(Timing) {}
+  ~CLMarker() override { clReleaseEvent(E); }
+  cl_event event() const { return E; }
+  bool timing() const { return Timing; }
+
+private:
+  cl_event E;
+  bool Timing;
+};
+
+/// Runs a queue's host functions (cudaLaunchHostFunc, stream callbacks) in
+/// order on one thread, started at the first one. Each task waits for the
+/// marker placed before it, runs, then opens the user-event gate that the
+/// queue's later commands wait behind. One thread per queue, so that a
+/// callback waiting for its own stream never delays another stream's.
+class HostFunctionWorker {
+public:
+  struct Task {
+    cl_event Before; ///< Marker: the work preceding the function.
+    cl_event Gate;   ///< User event the following work waits on.
+    void (*Fn)(void *, Status);
+    void *Data;
+  };
+  ~HostFunctionWorker();
+  void push(const Task &T);
+
+private:
+  void run();
+  std::mutex Lock;
+  std::condition_variable Wake;
+  std::deque<Task> Tasks;
+  bool Stop = false;
+  std::thread Thread;
+};
 
 class CLQueue : public Queue {
 public:
@@ -44,6 +85,17 @@ public:
   void setLastLaunch(cl_event E);
   /// clFinish, then the status of the latest launch.
   Result finish();
+  /// The latest launch (the caller owns the reference), now forgotten here.
+  cl_event takeLastLaunch();
+  /// The worker that runs this queue's host functions (created on first use).
+  HostFunctionWorker &hostWorker();
+  /// Held from computing a command's dependencies until submitted() has
+  /// recorded it, so that the tail is always the last command enqueued.
+  std::mutex &submitLock() { return Submit; }
+  /// \p E (retained here) is now the last command of the queue.
+  void submitted(cl_event E);
+  /// The last command enqueued (retained for the caller), or null.
+  cl_event tail();
 
 private:
   OpenCLDevice &Dev;
@@ -52,6 +104,9 @@ private:
   bool IsDefault;
   std::mutex Lock;
   cl_event LastLaunch = nullptr;
+  cl_event Tail = nullptr;                    ///< Guarded by Lock.
+  std::unique_ptr<HostFunctionWorker> Worker; ///< Guarded by Lock.
+  std::mutex Submit;
 };
 
 /// Counters behind ModuleStats, shared by the device's modules.
@@ -74,14 +129,24 @@ public:
   Result deallocate(void *Ptr) override;
   Result allocateHost(size_t Bytes, void **Ptr, bool *DeviceAccessible) override;
   Result deallocateHost(void *Ptr) override;
-  Result copy(Queue *Q, void *Dst, const void *Src, size_t Bytes, CopyKind Kind) override;
-  Result fill(Queue *Q, void *Dst, uint8_t Value, size_t Bytes) override;
+  Result copy(Queue *Q, void *Dst, const void *Src, size_t Bytes, CopyKind Kind,
+              CopyMode Mode) override;
+  Result fill(Queue *Q, void *Dst, uint8_t Value, size_t Bytes, CopyMode Mode) override;
   Result loadModule(const fatbin::Image &Img, std::unique_ptr<Module> *Out) override;
   Result launch(Module &M, const fatbin::KernelInfo &Kernel, const LaunchConfig &Config,
                 void **Args) override;
   Result synchronize() override;
   Result createQueue(bool Blocking, std::unique_ptr<Queue> *Out) override;
   Result synchronizeQueue(Queue *Q) override;
+  Result queryQueue(Queue *Q) override;
+  Result mark(Queue *Q, bool Timing, std::shared_ptr<Marker> *Out) override;
+  Result queryMarker(Marker &M) override;
+  Result waitMarker(Marker &M) override;
+  Result elapsedTime(Marker &Start, Marker &End, float *Ms) override;
+  Result waitOnMarker(Queue *Q, Marker &M) override;
+  Result enqueueHostFunction(Queue *Q, void (*Fn)(void *Data, Status S), void *Data) override;
+  Result allocateShared(size_t Bytes, void **Ptr) override;
+  Result deallocateShared(void *Ptr) override;
   ModuleStats moduleStats() const override;
 
   // For OpenCLModule and CLQueue.
@@ -103,6 +168,8 @@ private:
   /// releases them with releaseEvents.
   Result dependencies(CLQueue &Q, std::vector<cl_event> &Events);
   static void releaseEvents(std::vector<cl_event> &Events);
+  /// Fine-grained SVM that both sides address (pinned and managed memory).
+  Result allocateFineGrained(size_t Bytes, void **Ptr);
   /// Passes every live SVM allocation as CL_KERNEL_EXEC_INFO_SVM_PTRS when
   /// the allocation set changed since the kernel last got it: kernels may
   /// dereference device pointers they find in memory, not only arguments.
@@ -118,6 +185,8 @@ private:
   std::string Fingerprint;
   KernelCache Cache;
   DeviceCounters Counters;
+
+  bool Profiling = false; ///< Queues record timestamps (set before any queue exists).
 
   std::mutex QueuesLock;
   std::set<CLQueue *> BlockingQueues; ///< User queues that sync with the default one.
