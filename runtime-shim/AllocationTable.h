@@ -23,7 +23,11 @@ namespace rt {
 
 /// Symbol: a __device__/__constant__ variable's storage, entered when its
 /// module's symbol table is read; copies may target it, cudaFree may not.
-enum class AllocKind { Device, PinnedHost, Symbol };
+enum class AllocKind {
+  Device, PinnedHost, Symbol,
+  Managed,    ///< cudaMallocManaged: one pointer for host and kernels.
+  Registered, ///< cudaHostRegister: the user's memory, pinned for copies.
+};
 
 struct Allocation {
   uintptr_t Base = 0;

@@ -122,14 +122,19 @@ CUPORT_EXPORT cudaError_t cudaDeviceReset(void) {
     target::Device &D = rt::device(Dev);
     D.synchronize(); // Errors from abandoned work are dropped with it.
     rt::destroyStreams(Dev);
-    for (rt::AllocKind K : {rt::AllocKind::Device, rt::AllocKind::PinnedHost})
+    rt::destroyEvents(Dev);
+    for (rt::AllocKind K : {rt::AllocKind::Device, rt::AllocKind::PinnedHost,
+                            rt::AllocKind::Managed, rt::AllocKind::Registered})
       for (const rt::Allocation &A : rt::allocations().all(Dev, K)) {
         void *P = reinterpret_cast<void *>(A.Base);
         rt::allocations().erase(P, K);
         if (K == rt::AllocKind::Device)
           D.deallocate(P);
-        else
+        else if (K == rt::AllocKind::PinnedHost)
           D.deallocateHost(P);
+        else if (K == rt::AllocKind::Managed)
+          D.deallocateShared(P);
+        // Registered memory is the user's: it is only forgotten.
       }
     rt::unloadModules(Dev);
     rt::clearStickyError();

@@ -114,6 +114,14 @@ cudaError_t recordError(cudaError_t E) {
   return E;
 }
 
+int reportNotSupported(const char *Api) noexcept {
+  try {
+    warnOnce(std::string(Api) + " is not supported by cuport (cudaErrorNotSupported)");
+  } catch (...) {
+  }
+  return recordError(cudaErrorNotSupported);
+}
+
 cudaError_t stickyError() { return cudaError_t(Sticky.load()); }
 void clearStickyError() { Sticky.store(cudaSuccess); }
 

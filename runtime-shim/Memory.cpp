@@ -5,8 +5,13 @@
 // cudaMemset and cudaPointerGetAttributes. Before any byte moves, the
 // device side of a transfer must lie inside one live allocation; anything
 // else (a wild pointer, a freed one, a range that runs off the end) is
-// cudaErrorInvalidValue. The Async variants are ordered on their stream and
-// complete before returning, which CUDA permits.
+// cudaErrorInvalidValue.
+//
+// The Async variants return as CUDA's do: a copy between device memory and
+// pinned (or registered, or managed) host memory, a device-to-device copy
+// and a fill return once queued; a copy from pageable host memory returns
+// once the source has been staged; a copy to pageable host memory returns
+// when done. Every one keeps its stream's order.
 //
 //===----------------------------------------------------------------------===//
 #include "AllocationTable.h"
@@ -41,14 +46,23 @@ cudaError_t deviceSide(const void *P, size_t Count, Side &S) {
 cudaError_t inferSide(const void *P, size_t Count, Side &S) {
   Allocation A;
   if (rt::allocations().find(P, &A) &&
-      (A.Kind == AllocKind::Device || A.Kind == AllocKind::Symbol))
+      (A.Kind == AllocKind::Device || A.Kind == AllocKind::Symbol ||
+       A.Kind == AllocKind::Managed))
     return deviceSide(P, Count, S);
   S.OnDevice = false;
   return cudaSuccess;
 }
 
+/// Host memory the device side may read or write after the call returns:
+/// pinned, registered or managed.
+bool isPinnedHost(const void *P, size_t Count) {
+  Allocation A;
+  return rt::allocations().findRange(P, Count, &A) && A.Kind != AllocKind::Device &&
+         A.Kind != AllocKind::Symbol;
+}
+
 cudaError_t copyImpl(void *Dst, const void *Src, size_t Count, cudaMemcpyKind Kind,
-                     cudaStream_t Stream) {
+                     cudaStream_t Stream, bool Async = false) {
   if (unsigned(Kind) > unsigned(cudaMemcpyDefault))
     return cudaErrorInvalidMemcpyDirection;
   if (Count == 0)
@@ -103,16 +117,35 @@ cudaError_t copyImpl(void *Dst, const void *Src, size_t Count, cudaMemcpyKind Ki
                                                       target::CopyKind::HostToDevice),
                           "cudaMemcpy");
   }
-  if (cudaError_t CE = rt::fromResult(rt::device(Dev).copy(Q, Dst, Src, Count, K), "cudaMemcpy"))
+  target::CopyMode Mode = target::CopyMode::Sync;
+  if (Async) {
+    switch (K) {
+    case target::CopyKind::DeviceToDevice:
+      Mode = target::CopyMode::Async;
+      break;
+    case target::CopyKind::HostToDevice:
+      Mode = isPinnedHost(Src, Count) ? target::CopyMode::Async
+                                      : target::CopyMode::AsyncStaged;
+      break;
+    case target::CopyKind::DeviceToHost:
+      Mode = isPinnedHost(Dst, Count) ? target::CopyMode::Async : target::CopyMode::Sync;
+      break;
+    case target::CopyKind::HostToHost:
+      break;
+    }
+  }
+  if (cudaError_t CE = rt::fromResult(rt::device(Dev).copy(Q, Dst, Src, Count, K, Mode),
+                                      Async ? "cudaMemcpyAsync" : "cudaMemcpy"))
     return CE;
   // A blocking copy is a synchronization point: device printf output so far
   // appears now, as with CUDA.
-  if (K == target::CopyKind::HostToHost)
+  if (Async || K == target::CopyKind::HostToHost)
     return cudaSuccess;
   return rt::fromResult(rt::flushPrintf(Dev), "cudaMemcpy");
 }
 
-cudaError_t fillImpl(void *DevPtr, int Value, size_t Count, cudaStream_t Stream) {
+cudaError_t fillImpl(void *DevPtr, int Value, size_t Count, cudaStream_t Stream,
+                     bool Async = false) {
   if (Count == 0)
     return cudaSuccess;
   if (!DevPtr)
@@ -125,8 +158,11 @@ cudaError_t fillImpl(void *DevPtr, int Value, size_t Count, cudaStream_t Stream)
   target::Queue *Q = nullptr;
   if (cudaError_t E = rt::resolveStream(Stream, D.A.Device, &Q))
     return E;
-  return rt::fromResult(rt::device(D.A.Device).fill(Q, DevPtr, uint8_t(Value), Count),
-                        "cudaMemset");
+  return rt::fromResult(
+      rt::device(D.A.Device)
+          .fill(Q, DevPtr, uint8_t(Value), Count,
+                Async ? target::CopyMode::Async : target::CopyMode::Sync),
+      Async ? "cudaMemsetAsync" : "cudaMemset");
 }
 
 cudaError_t hostAllocImpl(void **Ptr, size_t Size, unsigned Flags) {
@@ -194,6 +230,8 @@ CUPORT_EXPORT cudaError_t cudaFree(void *devPtr) {
     if (!devPtr)
       return cudaSuccess;
     Allocation A;
+    if (rt::allocations().erase(devPtr, AllocKind::Managed, &A))
+      return rt::fromResult(rt::device(A.Device).deallocateShared(devPtr), "cudaFree");
     if (!rt::allocations().erase(devPtr, AllocKind::Device, &A))
       return cudaErrorInvalidValue;
     return rt::fromResult(rt::device(A.Device).deallocate(devPtr), "cudaFree");
@@ -242,18 +280,42 @@ CUPORT_EXPORT cudaError_t cudaMemcpy(void *dst, const void *src, size_t count,
   return rt::apiBoundary([&] { return copyImpl(dst, src, count, kind, nullptr); });
 }
 
+CUPORT_EXPORT cudaError_t cudaMemcpy_ptds(void *dst, const void *src, size_t count,
+                                          enum cudaMemcpyKind kind) {
+  return rt::apiBoundary(
+      [&] { return copyImpl(dst, src, count, kind, cudaStreamPerThread); });
+}
+
 CUPORT_EXPORT cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t count,
                                           enum cudaMemcpyKind kind, cudaStream_t stream) {
-  return rt::apiBoundary([&] { return copyImpl(dst, src, count, kind, stream); });
+  return rt::apiBoundary([&] { return copyImpl(dst, src, count, kind, stream, true); });
+}
+
+CUPORT_EXPORT cudaError_t cudaMemcpyAsync_ptsz(void *dst, const void *src, size_t count,
+                                               enum cudaMemcpyKind kind,
+                                               cudaStream_t stream) {
+  return rt::apiBoundary(
+      [&] { return copyImpl(dst, src, count, kind, rt::perThread(stream), true); });
 }
 
 CUPORT_EXPORT cudaError_t cudaMemset(void *devPtr, int value, size_t count) {
   return rt::apiBoundary([&] { return fillImpl(devPtr, value, count, nullptr); });
 }
 
+CUPORT_EXPORT cudaError_t cudaMemset_ptds(void *devPtr, int value, size_t count) {
+  return rt::apiBoundary(
+      [&] { return fillImpl(devPtr, value, count, cudaStreamPerThread); });
+}
+
 CUPORT_EXPORT cudaError_t cudaMemsetAsync(void *devPtr, int value, size_t count,
                                           cudaStream_t stream) {
-  return rt::apiBoundary([&] { return fillImpl(devPtr, value, count, stream); });
+  return rt::apiBoundary([&] { return fillImpl(devPtr, value, count, stream, true); });
+}
+
+CUPORT_EXPORT cudaError_t cudaMemsetAsync_ptsz(void *devPtr, int value, size_t count,
+                                               cudaStream_t stream) {
+  return rt::apiBoundary(
+      [&] { return fillImpl(devPtr, value, count, rt::perThread(stream), true); });
 }
 
 CUPORT_EXPORT cudaError_t cudaPointerGetAttributes(struct cudaPointerAttributes *attributes,
@@ -273,7 +335,11 @@ CUPORT_EXPORT cudaError_t cudaPointerGetAttributes(struct cudaPointerAttributes 
       return cudaSuccess;
     }
     attributes->device = A.Device;
-    if (A.Kind == AllocKind::Device) {
+    if (A.Kind == AllocKind::Managed) {
+      attributes->type = cudaMemoryTypeManaged;
+      attributes->devicePointer = const_cast<void *>(ptr);
+      attributes->hostPointer = const_cast<void *>(ptr);
+    } else if (A.Kind == AllocKind::Device || A.Kind == AllocKind::Symbol) {
       attributes->type = cudaMemoryTypeDevice;
       attributes->devicePointer = const_cast<void *>(ptr);
       attributes->hostPointer = nullptr;

@@ -27,6 +27,7 @@
 
 #include "Target.h"
 
+#include <memory>
 #include <new>
 #include <string>
 
@@ -54,6 +55,10 @@ cudaError_t recordError(cudaError_t E);
 /// every call returns it until cudaDeviceReset.
 cudaError_t stickyError();
 void clearStickyError();
+
+/// The body of every not-supported stub (NotSupported.cpp): names \p Api
+/// once on stderr and records cudaErrorNotSupported as the last error.
+int reportNotSupported(const char *Api) noexcept;
 
 /// Prints "cuport: <Msg>" to stderr once per distinct message.
 void warnOnce(const std::string &Msg);
@@ -104,13 +109,13 @@ struct ResolvedKernel {
 /// device \p Device, loading the module on first use.
 cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out);
 
-/// Drops every loaded module of \p Device (cudaDeviceReset).
 /// The device address and size of the __device__/__constant__ variable whose
 /// host shadow is \p HostVar, on \p Device: loads the module that defines it
 /// (which allocates its device-variable block and enters every symbol in the
 /// allocation table). cudaErrorInvalidSymbol if unknown.
 cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *Size);
 
+/// Drops every loaded module of \p Device (cudaDeviceReset).
 /// Prints and empties every loaded module's device printf buffer on
 /// \p Device (CUDA prints device output at synchronization). DeviceAssert
 /// when a device assert() failed since the last flush.
@@ -122,13 +127,38 @@ void unloadModules(int Device);
 // Streams (Stream.cpp)
 //===----------------------------------------------------------------------===//
 
-/// The target queue for \p Stream on \p Device: nullptr for the default
-/// stream (0, cudaStreamLegacy, cudaStreamPerThread). A stream that is not
-/// live, or belongs to another device, is cudaErrorInvalidResourceHandle.
+/// The target queue for \p Stream on \p Device: nullptr for the legacy
+/// default stream (0, cudaStreamLegacy); the calling thread's own stream on
+/// \p Device for cudaStreamPerThread (created on first use). A stream that
+/// is not live, or belongs to another device, is
+/// cudaErrorInvalidResourceHandle.
 cudaError_t resolveStream(cudaStream_t Stream, int Device, target::Queue **Out);
 
-/// Destroys every stream of \p Device (cudaDeviceReset).
+/// A stream's device and queue; default streams are the current device's.
+struct StreamRef {
+  int Device = 0;
+  target::Queue *Queue = nullptr;
+};
+cudaError_t lookupStream(cudaStream_t Stream, StreamRef &Out);
+
+/// What stream 0 means in a per-thread (_ptsz/_ptds) entry point.
+inline cudaStream_t perThread(cudaStream_t S) { return S ? S : cudaStreamPerThread; }
+
+/// Destroys every stream of \p Device, per-thread ones included
+/// (cudaDeviceReset).
 void destroyStreams(int Device);
+
+//===----------------------------------------------------------------------===//
+// Events (Event.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The marker of \p Event's latest record (null when never recorded) and
+/// its device. cudaErrorInvalidResourceHandle for a dead handle.
+cudaError_t eventMarker(cudaEvent_t Event, std::shared_ptr<target::Marker> *Out,
+                        int *Device);
+
+/// Destroys every event of \p Device (cudaDeviceReset).
+void destroyEvents(int Device);
 
 } // namespace rt
 } // namespace cuport
