@@ -295,6 +295,14 @@ Result OpenCLDevice::queryProperties() {
                        "(cl_khr_spir, clCreateProgramWithBinary)";
     BuildOptions = SpirBuildOptions;
   }
+  // CUDA's float division and sqrtf are IEEE-rounded by default (nvcc
+  // -prec-div=true -prec-sqrt=true); OpenCL allows 2.5 and 3 ulp unless
+  // asked, where the device can.
+  cl_device_fp_config Single = 0;
+  deviceInfo(Id, CL_DEVICE_SINGLE_FP_CONFIG, Single);
+  if (Single & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT)
+    BuildOptions += std::string(BuildOptions.empty() ? "" : " ") +
+                    "-cl-fp32-correctly-rounded-divide-sqrt";
   Fingerprint = "cuport-opencl-cache-1|" + PlatformName + "|" + P.Name + "|" +
                 P.DriverVersion + "|" + P.DeviceVersion + "|" + BuildOptions +
                 (P.TakesSpirvDirectly ? "" : std::string("|") + translatorVersion());
