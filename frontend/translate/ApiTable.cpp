@@ -79,6 +79,13 @@ ApiTable::ApiTable() {
 #include "Cudnn.def"
   }
 
+#define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
+  Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+  {
+    ApiFamily Family = ApiFamily::Common;
+#include "CudaLibraryTypes.def"
+  }
+
 #define CUDA_INCLUDE(Header, HipHeader, Family)                                 \
   Includes.push_back({Header, hip(#HipHeader), ApiFamily::Family});
 #include "CudaIncludes.def"
@@ -121,6 +128,7 @@ llvm::StringRef familyName(ApiFamily F) {
   case ApiFamily::Cusparse: return "cusparse";
   case ApiFamily::Cusolver: return "cusolver";
   case ApiFamily::Cudnn: return "cudnn";
+  case ApiFamily::Common: return "common";
   case ApiFamily::NumFamilies: break;
   }
   return "?";

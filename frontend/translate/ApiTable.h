@@ -32,6 +32,7 @@ enum class ApiFamily {
   Cusparse,
   Cusolver,
   Cudnn,
+  Common, ///< library_types.h, shared by the math libraries
   NumFamilies
 };
 

@@ -14,10 +14,10 @@
 #include "StubHeaders.h"
 #include "rules/TranslateRule.h"
 
-#include "DeviceCompiler.h" // lowering::nvccCompatMacros
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -55,6 +55,10 @@ void addImplicitRuntimeInclude(TranslateContext &Ctx, llvm::StringRef Path) {
 /// Passes Clang's diagnostics to the printer without counting them, so the
 /// compiler's "N errors generated" line (printed outside the file's
 /// diagnostics buffer) never appears; the diagnostics themselves do.
+/// Errors about calling a function cuport's headers mark unavailable (the
+/// warp functions its SPIR-V target cannot run yet) say nothing about the
+/// translation, whose target is HIP: they are dropped, with their notes,
+/// and do not count as a failed parse.
 class UncountedPrinter : public DiagnosticConsumer {
 public:
   explicit UncountedPrinter(DiagnosticConsumer &Target) : Target(Target) {}
@@ -63,11 +67,23 @@ public:
   }
   void EndSourceFile() override { Target.EndSourceFile(); }
   void HandleDiagnostic(DiagnosticsEngine::Level L, const Diagnostic &Info) override {
+    unsigned ID = Info.getID();
+    if (ID == diag::err_unavailable || ID == diag::err_unavailable_message) {
+      Dropping = true;
+      return;
+    }
+    if (L == DiagnosticsEngine::Note && Dropping)
+      return;
+    Dropping = false;
+    if (L >= DiagnosticsEngine::Error)
+      ++Errors;
     Target.HandleDiagnostic(L, Info);
   }
+  unsigned Errors = 0;
 
 private:
   DiagnosticConsumer &Target;
+  bool Dropping = false;
 };
 
 class SkippedRanges : public PPCallbacks {
@@ -89,8 +105,8 @@ private:
 class TranslateConsumer : public ASTConsumer {
 public:
   TranslateConsumer(CompilerInstance &CI, const TranslatorConfig &Config, FileResult &Result,
-                    llvm::raw_ostream &Out)
-      : CI(CI), Config(Config), Result(Result), OwnPrinter(Out, &CI.getDiagnosticOpts()),
+                    llvm::raw_ostream &Out, const unsigned &Errors)
+      : CI(CI), Config(Config), Result(Result), Errors(Errors), OwnPrinter(Out, &CI.getDiagnosticOpts()),
         Diags(new DiagnosticIDs, &CI.getDiagnosticOpts(), &OwnPrinter, /*ShouldOwnClient=*/false),
         Ctx(CI.getSourceManager(), CI.getSourceManager().getMainFileID(), Config.Options, Diags) {
     Diags.setSourceManager(&CI.getSourceManager());
@@ -107,7 +123,7 @@ public:
   ~TranslateConsumer() override { OwnPrinter.EndSourceFile(); }
 
   void HandleTranslationUnit(ASTContext &AC) override {
-    bool Errors = CI.getDiagnostics().hasErrorOccurred();
+    bool Errors = this->Errors != 0;
     Result.ParseFailed = Errors;
     if (Errors && !Config.Options.Fallback) {
       Ctx.report(CI.getSourceManager().getLocForStartOfFile(Ctx.mainFile()),
@@ -134,6 +150,7 @@ private:
   CompilerInstance &CI;
   const TranslatorConfig &Config;
   FileResult &Result;
+  const unsigned &Errors;
   // The translator's own diagnostics print through their own printer, so
   // Clang's "N warnings generated" counts only the compiler's.
   TextDiagnosticPrinter OwnPrinter;
@@ -147,17 +164,19 @@ private:
 
 class TranslateAction : public ASTFrontendAction {
 public:
-  TranslateAction(const TranslatorConfig &Config, FileResult &Result, llvm::raw_ostream &Out)
-      : Config(Config), Result(Result), Out(Out) {}
+  TranslateAction(const TranslatorConfig &Config, FileResult &Result, llvm::raw_ostream &Out,
+                  const unsigned &Errors)
+      : Config(Config), Result(Result), Out(Out), Errors(Errors) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
-    return std::make_unique<TranslateConsumer>(CI, Config, Result, Out);
+    return std::make_unique<TranslateConsumer>(CI, Config, Result, Out, Errors);
   }
 
 private:
   const TranslatorConfig &Config;
   FileResult &Result;
   llvm::raw_ostream &Out;
+  const unsigned &Errors;
 };
 
 /// No AST at all (the driver rejected the flags, or the file is unreadable
@@ -207,8 +226,11 @@ FileResult translateFile(const TranslatorConfig &Config, const std::string &Path
     Args.insert(Args.end(), {"-x", "cuda", "--cuda-host-only", "-nocudainc", "-nocudalib",
                              "--cuda-path=/nonexistent-cuport", "-Wno-unknown-cuda-version",
                              "-Xclang", "-target-sdk-version=11.5"});
-    for (const std::string &M : lowering::nvccCompatMacros(/*DefineNvcc=*/true, false, false))
-      Args.push_back(M);
+    // What nvcc defines for every host compile (as cuport-cc's host pass
+    // does, lowering::nvccCompatMacros): code under #ifdef __CUDACC__ or
+    // __NVCC__ is the code that gets translated.
+    Args.insert(Args.end(), {"-D__CUDACC__", "-D__NVCC__", "-D__CUDACC_VER_MAJOR__=12",
+                             "-D__CUDACC_VER_MINOR__=4", "-D__CUDACC_VER_BUILD__=0"});
   }
   Args.insert(Args.end(), {"-isystem", Config.IncludeDir, "-idirafter", stubDirectory().str()});
   if (!isCName(Path))
@@ -223,9 +245,9 @@ FileResult translateFile(const TranslatorConfig &Config, const std::string &Path
 
   auto FS = createStubFileSystem();
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
-  tooling::ToolInvocation Inv(Args, std::make_unique<TranslateAction>(Config, Result, DiagOS),
-                              Files.get());
   UncountedPrinter Uncounted(Printer);
+  tooling::ToolInvocation Inv(
+      Args, std::make_unique<TranslateAction>(Config, Result, DiagOS, Uncounted.Errors), Files.get());
   Inv.setDiagnosticConsumer(&Uncounted);
   Inv.setDiagnosticOptions(DiagOpts.get());
   Inv.run();

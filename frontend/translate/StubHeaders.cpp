@@ -105,17 +105,25 @@ const StubTexts &stubTexts() {
         break;
       case ApiKind::Enum:
       case ApiKind::Macro:
-        S += "enum { " + N + " = " + std::to_string(Counter++) + " };\n";
+        S += "constexpr int " + N + " = " + std::to_string(Counter++) + ";\n";
         break;
       }
       S += "#endif\n";
     }
     for (const auto &F : Family)
       T.Files["__cuport_translate_" + familyName(F.first).str() + ".h"] = F.second;
-    for (const IncludeEntry &I : Table.includes())
-      if (I.Family != ApiFamily::Runtime && I.Family != ApiFamily::Device)
-        T.Files[I.Header.str()] =
-            "#pragma once\n#include \"__cuport_translate_" + familyName(I.Family).str() + ".h\"\n";
+    // Every library header also brings library_types.h, and cuSOLVER's
+    // bring cuBLAS's enumerations (cusolverDn.h includes cublas_api.h), as
+    // CUDA's headers do.
+    for (const IncludeEntry &I : Table.includes()) {
+      if (I.Family == ApiFamily::Runtime || I.Family == ApiFamily::Device)
+        continue;
+      std::string &S = T.Files[I.Header.str()];
+      S = "#pragma once\n#include \"__cuport_translate_common.h\"\n";
+      if (I.Family == ApiFamily::Cusolver)
+        S += "#include \"__cuport_translate_cublas.h\"\n";
+      S += "#include \"__cuport_translate_" + familyName(I.Family).str() + ".h\"\n";
+    }
     // The device family's file (__cuport_translate_device.h) is the
     // pre-included one.
     return T;

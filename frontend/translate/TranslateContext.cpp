@@ -85,7 +85,7 @@ void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
   if (isClaimed(Offset))
     return;
   recordUse(E.Name);
-  if (E.Rewrite == DeviceRewrite::Rename) {
+  if (E.Rewrite == DeviceRewrite::Rename && E.hasHip()) {
     if (E.Wave == Wave64::WarpSize)
       reportAt(Offset, TranslateDiag::warn_warp_size);
     else if (E.Wave == Wave64::BallotMask)
