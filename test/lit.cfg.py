@@ -4,13 +4,14 @@
 import os
 import shutil
 import subprocess
+import sys
 
 import lit.formats
 
 config.name = 'cuport'
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = ['.cu', '.ll', '.test', '.c', '.cpp']
-config.excludes = ['Inputs', 'unit', 'CMakeLists.txt', 'lit.cfg.py']
+config.excludes = ['Inputs', 'unit', 'CMakeLists.txt', 'lit.cfg.py', 'compile_all.py']
 
 build_dir = os.path.abspath(lit_config.params.get('build_dir', 'build'))
 llvm_bin = '/usr/lib/llvm-15/bin'
@@ -43,6 +44,7 @@ config.substitutions.append(('%spirv-val', shutil.which('spirv-val') or 'spirv-v
 config.substitutions.append(('%spirv-dis', shutil.which('spirv-dis') or 'spirv-dis'))
 config.substitutions.append(('%FileCheck', os.path.join(llvm_bin, 'FileCheck')))
 config.substitutions.append(('%not', os.path.join(llvm_bin, 'not')))
+config.substitutions.append(('%python', sys.executable))
 config.environment['PATH'] = os.pathsep.join([bindir, llvm_bin, os.environ.get('PATH', '')])
 
 

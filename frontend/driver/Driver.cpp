@@ -11,6 +11,7 @@
 #include "CompileOptions.h"
 #include "DeviceLink.h"
 #include "DeviceCompiler.h"
+#include "AmdImage.h"
 #include "DeviceImage.h"
 #include "Diagnostics.h"
 #include "fatbin/FatBinary.h"
@@ -30,6 +31,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unistd.h>
 
 using namespace cuport;
@@ -37,6 +39,9 @@ using namespace cuport::driver;
 
 #ifndef CUPORT_CLANG_PATH
 #define CUPORT_CLANG_PATH "/usr/lib/llvm-15/bin/clang"
+#endif
+#ifndef CUPORT_ROCM_DEVICE_LIBS
+#define CUPORT_ROCM_DEVICE_LIBS "/usr/lib/x86_64-linux-gnu/amdgcn/bitcode"
 #endif
 #ifndef CUPORT_VERSION_STRING
 #define CUPORT_VERSION_STRING "0.1.0"
@@ -65,6 +70,7 @@ public:
 private:
   bool compileSource(const InputFile &In, const std::string &ObjPath, const std::string &Dest);
   std::vector<std::string> dependencyFlagsFor(const std::string &Dest) const;
+  std::vector<std::string> amdArchs() const;
   bool writeRdcInputs(const std::string &Container, const std::string &EmbedBc,
                       const std::string &StubPath);
   bool buildDeviceContainer(const InputFile &In, const std::string &ContainerPath);
@@ -225,7 +231,28 @@ bool Driver::compileHost(const InputFile &In, const std::vector<std::string> &Ex
   return runTool(Argv, "host compilation");
 }
 
+/// --offload-arch values, then CUPORT_AMD_ARCHS (for builds whose flags
+/// cannot change), without repeats.
+std::vector<std::string> Driver::amdArchs() const {
+  std::vector<std::string> Archs = Opts.AmdArchs;
+  if (const char *Env = std::getenv("CUPORT_AMD_ARCHS"))
+    for (llvm::StringRef A : llvm::split(llvm::StringRef(Env), ','))
+      if (!A.trim().empty() && std::find(Archs.begin(), Archs.end(), A.trim().str()) == Archs.end())
+        Archs.push_back(A.trim().str());
+  return Archs;
+}
+
 bool Driver::buildDeviceContainer(const InputFile &In, const std::string &ContainerPath) {
+  if (Opts.Rdc && !amdArchs().empty()) {
+    Diags.report(DiagID::err_unsupported_mode,
+                 {"--offload-arch", "AMD code objects are not built for -rdc=true yet"});
+    return false;
+  }
+  for (const std::string &Arch : amdArchs())
+    if (!lowering::isSupportedAmdArch(Arch)) {
+      Diags.report(DiagID::err_bad_value, {"--offload-arch", Arch, "an AMD target such as gfx90a"});
+      return false;
+    }
   lowering::DeviceCompileRequest R;
   R.ClangPath = TC.Clang;
   R.Input = In.Path;
@@ -258,6 +285,11 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
     printInProcess({"cuport-spirv", Opts.Rdc ? "--keep-bitcode" : "--emit-spirv", "-o",
                     ContainerPath},
                    "SPIR-V emission and packaging");
+    for (const std::string &Arch : amdArchs())
+      printInProcess({TC.Clang, "-cc1", "-triple", "amdgcn-amd-amdhsa", "-target-cpu", Arch,
+                      "(device compile, ROCm device libraries, AMDGPU code generation)", "|",
+                      "ld.lld", "-shared", "-o", ContainerPath + "." + Arch + ".co"},
+                     "AMD code object");
     if (Opts.DryRun)
       return true;
   }
@@ -282,6 +314,20 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
     if (llvm::Error E = lowering::lowerToSpirvImage(**M, FB)) {
       Diags.report(DiagID::err_device, {In.Path + ": " + llvm::toString(std::move(E))});
       return false;
+    }
+    for (const std::string &Arch : amdArchs()) {
+      lowering::AmdBuild B;
+      B.Arch = Arch;
+      B.LldPath = TC.Clang.substr(0, TC.Clang.rfind('/')) + "/ld.lld";
+      const char *Libs = std::getenv("CUPORT_ROCM_DEVICE_LIBS");
+      B.DeviceLibDir = Libs && *Libs ? Libs : CUPORT_ROCM_DEVICE_LIBS;
+      B.ScratchPrefix = ContainerPath;
+      auto Code = lowering::buildAmdCodeObject(R, B, FB.Kernels);
+      if (!Code) {
+        Diags.report(DiagID::err_device, {In.Path + ": " + llvm::toString(Code.takeError())});
+        return false;
+      }
+      FB.Images.push_back({fatbin::ImageKind::AMDGCN, Arch, std::move(*Code)});
     }
   }
   return writeBytes(ContainerPath, fatbin::serialize(FB));

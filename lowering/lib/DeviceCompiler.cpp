@@ -87,7 +87,9 @@ cuport::lowering::deriveSpirvCC1Args(const DeviceCompileRequest &R,
     auto Next = [&]() -> std::string { return I + 1 < In.size() ? In[++I] : ""; };
     if (A == "-triple") {
       Next();
-      Out.insert(Out.end(), {"-triple", "spirv64-unknown-unknown"});
+      Out.insert(Out.end(), {"-triple", R.Triple});
+      if (!R.TargetCPU.empty())
+        Out.insert(Out.end(), {"-target-cpu", R.TargetCPU});
     } else if (A == "-target-cpu" || A == "-target-feature" || A == "-o") {
       Next();
     } else if (A == "-internal-isystem" && I + 1 < In.size() &&
@@ -110,12 +112,16 @@ cuport::lowering::deriveSpirvCC1Args(const DeviceCompileRequest &R,
   Out.insert(Out.begin(), "-emit-llvm-bc");
   // SPIRV-LLVM-Translator 15 is written for typed pointers: with opaque ones
   // it has to guess pointee types and fails (or crashes) on pointer phis.
-  Out.push_back("-no-opaque-pointers");
+  if (llvm::StringRef(R.Triple).startswith("spirv"))
+    Out.push_back("-no-opaque-pointers");
   Out.push_back("-O" + std::to_string(R.OptLevel));
   if (R.ColorDiagnostics)
     Out.push_back("-fcolor-diagnostics");
   if (R.Rdc)
     Out.push_back("-fgpu-rdc");
+  // printf stays a plain call for cuport-lower-printf: Clang would otherwise
+  // lower it for some targets itself (AMDGPU's __printf_alloc protocol).
+  Out.push_back("-fno-builtin-printf");
   // Sema picks the <<<>>> configuration function from the SDK version; 11.5
   // selects __cudaPushCallConfiguration, the ABI cuport's libcudart serves.
   Out.push_back("-target-sdk-version=11.5");

@@ -25,6 +25,8 @@ struct DeviceCompileRequest {
   std::string ClangPath;   ///< clang-15 executable (for resource dir lookup).
   std::string Input;       ///< The .cu file.
   std::string Language = "cuda";
+  std::string Triple = "spirv64-unknown-unknown"; ///< The device triple.
+  std::string TargetCPU; ///< e.g. gfx90a for amdgcn-amd-amdhsa; empty for SPIR-V.
   std::string IncludeDir;  ///< cuport's CUDA headers.
   std::vector<std::string> UserFlags; ///< -I/-D/-U/-include/-isystem/-std/-w in order.
   unsigned OptLevel = 3;

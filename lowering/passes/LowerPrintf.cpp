@@ -81,7 +81,11 @@ static void lowerAssertRaised(Module &M, GlobalVariable *Buffer) {
 }
 
 PreservedAnalyses cuport::lowering::LowerPrintfPass::run(Module &M, ModuleAnalysisManager &) {
-  Function *Printf = M.getFunction("printf");
+  // cuport's headers name device printf __cuport_printf; plain `printf` is
+  // what IR written by hand (or other front ends) calls.
+  Function *Printf = M.getFunction("__cuport_printf");
+  if (!Printf || Printf->use_empty())
+    Printf = M.getFunction("printf");
   Function *Raise = M.getFunction("__cuport_assert_raised");
   if ((!Printf || Printf->use_empty()) && (!Raise || Raise->use_empty()))
     return PreservedAnalyses::all();

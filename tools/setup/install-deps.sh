@@ -9,7 +9,7 @@ PACKAGES=(
   cmake ninja-build ccache g++ make python3 pkg-config
   # LLVM/Clang 15 and the SPIR-V translator
   clang-15 llvm-15-dev libclang-15-dev libclang-cpp15-dev llvm-15-tools
-  llvm-spirv-15 libllvmspirvlib-15-dev spirv-tools libzstd-dev
+  llvm-spirv-15 libllvmspirvlib-15-dev spirv-tools libzstd-dev lld-15
   # OpenCL: PoCL on the CPU is the default target
   pocl-opencl-icd ocl-icd-opencl-dev opencl-headers ocl-icd-libopencl1 clinfo
   # HIP (ROCm) target: compile-time and dlopen-time only

@@ -13,7 +13,9 @@
 
 #if defined(__CUDACC__)
 
-extern "C" __device__ int printf(const char *__restrict, ...);
+/* Device printf calls __cuport_printf in IR: a name no back end rewrites
+ * for its own printf protocol (AMDGPU's does, for "printf"). */
+extern "C" __device__ int printf(const char *__restrict, ...) __asm__("__cuport_printf");
 extern "C" __device__ void __cuport_assert_raised(void);
 
 extern "C" __device__ inline void __assert_fail(const char *Assertion, const char *File,
