@@ -128,6 +128,7 @@ public:
     if (Errors && !Config.Options.Fallback) {
       Ctx.report(CI.getSourceManager().getLocForStartOfFile(Ctx.mainFile()),
                  TranslateDiag::err_parse_no_fallback, {Result.Path});
+      Ctx.flushDiagnostics();
       return;
     }
     // A file with errors still has an AST for what parsed; its matches are
@@ -140,6 +141,7 @@ public:
     }
     runLexerPass(Ctx, CI.getLangOpts(), Skipped, Errors);
     addImplicitRuntimeInclude(Ctx, Result.Path);
+    Ctx.flushDiagnostics();
     Result.Output = Ctx.apply();
     Result.Stats = Ctx.stats();
     Result.Changed = Ctx.hasEdits();
@@ -204,6 +206,7 @@ void lexerOnly(const TranslatorConfig &Config, FileResult &Result, DiagnosticCon
     Ctx.report(SM.getLocForStartOfFile(Main), TranslateDiag::warn_fallback, {Result.Path});
     runLexerPass(Ctx, LO, {}, /*WholeFile=*/true);
     addImplicitRuntimeInclude(Ctx, Result.Path);
+    Ctx.flushDiagnostics();
     Result.Output = Ctx.apply();
     Result.Stats = Ctx.stats();
     Result.Changed = Ctx.hasEdits();

@@ -9,6 +9,8 @@
 
 #include "clang/Basic/DiagnosticIDs.h"
 
+#include <algorithm>
+
 namespace cuport {
 namespace frontend {
 
@@ -107,13 +109,23 @@ void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
 }
 
 void TranslateContext::report(SourceLocation Loc, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args) {
-  DiagnosticIDs::Level L = translateDiagLevel(ID);
-  if (L == DiagnosticIDs::Warning)
+  if (translateDiagLevel(ID) == DiagnosticIDs::Warning)
     ++Stats.Warnings;
-  unsigned DiagID = Diags.getDiagnosticIDs()->getCustomDiagID(L, translateDiagFormat(ID));
-  DiagnosticBuilder B = Diags.Report(Loc, DiagID);
-  for (llvm::StringRef A : Args)
-    B << A;
+  Queue.push_back({Loc, ID, std::vector<std::string>(Args.begin(), Args.end())});
+}
+
+void TranslateContext::flushDiagnostics() {
+  std::stable_sort(Queue.begin(), Queue.end(), [&](const Pending &A, const Pending &B) {
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
+  for (const Pending &P : Queue) {
+    DiagnosticIDs::Level L = translateDiagLevel(P.ID);
+    unsigned DiagID = Diags.getDiagnosticIDs()->getCustomDiagID(L, translateDiagFormat(P.ID));
+    DiagnosticBuilder B = Diags.Report(P.Loc, DiagID);
+    for (const std::string &A : P.Args)
+      B << A;
+  }
+  Queue.clear();
 }
 
 void TranslateContext::reportAt(unsigned Offset, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args) {

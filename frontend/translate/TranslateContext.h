@@ -93,7 +93,10 @@ public:
   void recordUse(llvm::StringRef Name) { ++Stats.Uses[Name.str()]; }
   void countConverted(ApiFamily F) { ++Stats.Converted[unsigned(F)]; }
 
+  /// Diagnostics are queued and printed in source order by
+  /// flushDiagnostics, whichever pass found them.
   void report(clang::SourceLocation Loc, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args = {});
+  void flushDiagnostics();
   void reportAt(unsigned Offset, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args = {});
 
   FileStats &stats() { return Stats; }
@@ -117,6 +120,12 @@ private:
   llvm::DenseSet<unsigned> Claimed;
   llvm::StringSet<> UserNames;
   FileStats Stats;
+  struct Pending {
+    clang::SourceLocation Loc;
+    TranslateDiag ID;
+    std::vector<std::string> Args;
+  };
+  std::vector<Pending> Queue;
 };
 
 /// The Clang diagnostic level of each TranslateDiag (for custom IDs).
