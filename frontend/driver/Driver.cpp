@@ -101,6 +101,12 @@ private:
 
 } // namespace
 
+/// A device-compile message, led by the input's name unless it already
+/// names a source location in it.
+static std::string located(const InputFile &In, const std::string &Msg) {
+  return llvm::StringRef(Msg).startswith(In.Path + ":") ? Msg : In.Path + ": " + Msg;
+}
+
 /// A stable compilation-unit ID from the input's absolute path, shared by
 /// the host and device passes of one file.
 static std::string cuidFor(const InputFile &In) {
@@ -312,7 +318,7 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
                          std::vector<uint8_t>(Buf.begin(), Buf.end())});
   } else {
     if (llvm::Error E = lowering::lowerToSpirvImage(**M, FB)) {
-      Diags.report(DiagID::err_device, {In.Path + ": " + llvm::toString(std::move(E))});
+      Diags.report(DiagID::err_device, {located(In, llvm::toString(std::move(E)))});
       return false;
     }
     for (const std::string &Arch : amdArchs()) {
@@ -324,7 +330,7 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
       B.ScratchPrefix = ContainerPath;
       auto Code = lowering::buildAmdCodeObject(R, B, FB.Kernels);
       if (!Code) {
-        Diags.report(DiagID::err_device, {In.Path + ": " + llvm::toString(Code.takeError())});
+        Diags.report(DiagID::err_device, {located(In, llvm::toString(Code.takeError()))});
         return false;
       }
       FB.Images.push_back({fatbin::ImageKind::AMDGCN, Arch, std::move(*Code)});

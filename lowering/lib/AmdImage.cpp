@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -198,12 +199,14 @@ cuport::lowering::buildAmdCodeObject(const DeviceCompileRequest &Request, const 
     ErrorSink Errors(&Failure);
     ModulePassManager MPM;
     MPM.addPass(LowerPrintfPass(Errors));
+    MPM.addPass(CheckInlineAsmPass(Errors));
     MPM.addPass(CheckUndefinedPass(Errors));
     MPM.run(Mod, MAM);
     if (!Failure.empty())
       return fail(Failure);
     if (Error E = checkKernels(Mod, Kernels, B.Arch))
       return std::move(E);
+    StripDebugInfo(Mod); // the line tables served the checks above
     lowerOpenCLAtomics(Mod);
     if (Error E = linkDeviceLibs(Mod, B))
       return std::move(E);

@@ -119,6 +119,9 @@ cuport::lowering::deriveSpirvCC1Args(const DeviceCompileRequest &R,
     Out.push_back("-fcolor-diagnostics");
   if (R.Rdc)
     Out.push_back("-fgpu-rdc");
+  // Line tables let lowering name the source line of what it rejects; they
+  // are stripped before SPIR-V.
+  Out.push_back("-debug-info-kind=line-tables-only");
   // printf stays a plain call for cuport-lower-printf: Clang would otherwise
   // lower it for some targets itself (AMDGPU's __printf_alloc protocol).
   Out.push_back("-fno-builtin-printf");

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "LoweringPasses.h"
 
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -16,6 +17,13 @@ using namespace llvm;
 using namespace cuport::lowering;
 
 namespace {
+struct StripLineTables : PassInfoMixin<StripLineTables> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    return StripDebugInfo(M) ? PreservedAnalyses::none() : PreservedAnalyses::all();
+  }
+  static bool isRequired() { return true; }
+};
+
 /// Fails the pipeline with the name of the pass the verifier broke after.
 struct VerifyAfter : PassInfoMixin<VerifyAfter> {
   std::string After;
@@ -46,6 +54,8 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   //    format strings are new device variables, laid out in step 2, and the
   //    calls must be gone before undefined functions are looked for.
   Add(LowerPrintfPass(Errors), "cuport-lower-printf");
+  //    Inline PTX, reported at its line before anything else looks at it.
+  Add(CheckInlineAsmPass(Errors), "cuport-check-inline-asm");
   //    Then undefined functions: nothing below can make them defined, and
   //    the message should name the user's function before any rewriting.
   Add(CheckUndefinedPass(Errors), "cuport-check-undefined");
@@ -76,6 +86,9 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   // 5. Last: block order is a property of the final CFG; any pass that
   //    splits or adds blocks must run before it.
   Add(OrderBlocksPass(Errors), "cuport-order-blocks");
+  // 6. The line tables served the diagnostics above; SPIR-V consumers get
+  //    none (as nvcc without -lineinfo).
+  MPM.addPass(StripLineTables());
 }
 
 void ErrorSink::error(const Twine &Msg) const {
