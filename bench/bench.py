@@ -63,7 +63,8 @@ def main():
     out = os.path.abspath(args.out or build.HERE)
     work = (os.path.join(out, 'work') if args.out and args.smoke else
             os.path.join(build_dir, 'bench-smoke' if args.smoke else 'bench'))
-    os.makedirs(work, exist_ok=True)
+    for d in (out, work):
+        os.makedirs(d, exist_ok=True)
     only = args.only.split(',') if args.only else list(SUITES)
     if set(only) - set(SUITES):
         ap.error('unknown suite: ' + ', '.join(sorted(set(only) - set(SUITES))))
