@@ -11,6 +11,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Transforms/Scalar/InferAddressSpaces.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -73,6 +74,14 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   //    registered variables), so the lists go only after it.
   Add(LowerDeviceGlobalsPass(Errors), "cuport-lower-device-globals");
   Add(LowerUsedListsPass(Errors), "cuport-lower-used-lists");
+  // 2b. Generic (flat) pointers back to the address space they came from:
+  //     Clang casts every kernel pointer to Generic, and OpenCL consumers
+  //     pay for each generic access (PoCL: 2-4x on memory-bound kernels).
+  //     After the globals block and dynamic shared memory exist, so their
+  //     accesses are resolved too; a function pass, run over the module.
+  MPM.addPass(createModuleToFunctionPassAdaptor(InferAddressSpacesPass(/*Generic=*/4)));
+  if (Opts.VerifyEach && Opts.Failure)
+    MPM.addPass(VerifyAfter("infer-address-spaces", Opts.Failure));
   // 3. Instructions SPIR-V only has under the Shader capability, which an
   //    OpenCL kernel module may not declare.
   Add(ExpandBitReversePass(Errors), "cuport-expand-bitreverse");
