@@ -295,6 +295,26 @@ void destroyGlobalsBlock(Container &C, int Device) {
   C.GlobalsBlocks[D] = nullptr;
 }
 
+/// Loads the image of C that \p Device's target runs: the SPIR-V for the
+/// OpenCL target; for the HIP target the AMD code object of the device's
+/// architecture (the target refuses others, so each is offered in turn).
+target::Result loadImage(Container &C, int Device, std::unique_ptr<target::Module> *Out) {
+  if (std::string(rt::targetName()) != "hip")
+    return rt::device(Device).loadModule(*C.Spirv, Out);
+  target::Result Last(target::Status::NoKernelImage,
+                      "no AMD code object in this binary; rebuild with --offload-arch=<the "
+                      "device's gfx name> (or CUPORT_AMD_ARCHS)");
+  for (const fatbin::Image &Img : C.FB.Images) {
+    if (Img.Kind != fatbin::ImageKind::AMDGCN)
+      continue;
+    target::Result R = rt::device(Device).loadModule(Img, Out);
+    if (R.ok())
+      return R;
+    Last = R;
+  }
+  return Last;
+}
+
 /// C's module on \p Device, loaded at the first use. Registry lock held.
 cudaError_t moduleFor(Container &C, int Device, target::Module **Out) {
   size_t D = size_t(Device);
@@ -305,7 +325,7 @@ cudaError_t moduleFor(Container &C, int Device, target::Module **Out) {
   if (!C.Modules[D]) {
     if (!C.LoadErrors[D].ok())
       return fromResult(C.LoadErrors[D], "loading device code");
-    target::Result L = rt::device(Device).loadModule(*C.Spirv, &C.Modules[D]);
+    target::Result L = loadImage(C, Device, &C.Modules[D]);
     if (L.ok())
       L = createGlobalsBlock(C, Device);
     if (!L.ok()) {
