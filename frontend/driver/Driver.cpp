@@ -92,6 +92,8 @@ private:
   int phaseLib();
   int phaseFatbin();
   bool checkOutputNotInput(const std::string &Out);
+  bool commitOutput(OutputFile &Out);
+  bool compileToScratch(std::vector<std::string> &Objects);
 
   const Toolchain &TC;
   CompileOptions &Opts;
@@ -420,6 +422,32 @@ bool Driver::checkOutputNotInput(const std::string &Out) {
   return true;
 }
 
+/// Renames \p Out into place, or reports why it cannot be.
+bool Driver::commitOutput(OutputFile &Out) {
+  if (llvm::Error E = Out.commit()) {
+    Diags.report(DiagID::err_cannot_write, {Out.destination(), llvm::toString(std::move(E))});
+    return false;
+  }
+  return true;
+}
+
+/// Compiles every source input to a scratch object; objects, archives and
+/// libraries among the inputs are passed along. \p Objects keeps input order.
+bool Driver::compileToScratch(std::vector<std::string> &Objects) {
+  for (const InputFile &In : Opts.Inputs) {
+    if (!In.isSource()) {
+      Objects.push_back(In.Path);
+      continue;
+    }
+    std::string Stem = llvm::sys::path::stem(In.Path).str();
+    std::string Obj = Scratch.file(Stem, ".o");
+    if (!compileSource(In, Obj, Stem + ".o"))
+      return false;
+    Objects.push_back(Obj);
+  }
+  return true;
+}
+
 int Driver::phaseCompile() {
   unsigned Sources = 0;
   for (const InputFile &In : Opts.Inputs)
@@ -439,10 +467,8 @@ int Driver::phaseCompile() {
       return 1;
     if (Opts.DryRun)
       continue;
-    if (llvm::Error E = Out.commit()) {
-      Diags.report(DiagID::err_cannot_write, {Dest, llvm::toString(std::move(E))});
+    if (!commitOutput(Out))
       return 1;
-    }
   }
   return 0;
 }
@@ -501,25 +527,15 @@ int Driver::phaseLink() {
   if (!checkOutputNotInput(Dest))
     return 1;
   std::vector<std::string> Objects;
-  for (const InputFile &In : Opts.Inputs) {
-    if (!In.isSource()) {
-      Objects.push_back(In.Path);
-      continue;
-    }
-    std::string Obj = Scratch.file(llvm::sys::path::stem(In.Path).str(), ".o");
-    if (!compileSource(In, Obj, llvm::sys::path::stem(In.Path).str() + ".o"))
-      return 1;
-    Objects.push_back(Obj);
-  }
+  if (!compileToScratch(Objects))
+    return 1;
   OutputFile Out(Dest);
   if (!linkExecutable(Objects, Opts.DryRun ? Dest : Out.tempPath()))
     return 1;
   if (Opts.DryRun)
     return 0;
-  if (llvm::Error E = Out.commit()) {
-    Diags.report(DiagID::err_cannot_write, {Dest, llvm::toString(std::move(E))});
+  if (!commitOutput(Out))
     return 1;
-  }
   if (!Opts.Run)
     return 0;
   llvm::SmallString<256> Abs(Dest);
@@ -558,26 +574,16 @@ int Driver::phaseDeviceLink() {
     return 1;
   if (Opts.DryRun)
     return 0;
-  if (llvm::Error E = Out.commit()) {
-    Diags.report(DiagID::err_cannot_write, {Dest, llvm::toString(std::move(E))});
+  if (!commitOutput(Out))
     return 1;
-  }
   return 0;
 }
 
 int Driver::phaseLib() {
   std::string Dest = Opts.Output.empty() ? "a.a" : Opts.Output;
   std::vector<std::string> Objects;
-  for (const InputFile &In : Opts.Inputs) {
-    if (!In.isSource()) {
-      Objects.push_back(In.Path);
-      continue;
-    }
-    std::string Obj = Scratch.file(llvm::sys::path::stem(In.Path).str(), ".o");
-    if (!compileSource(In, Obj, llvm::sys::path::stem(In.Path).str() + ".o"))
-      return 1;
-    Objects.push_back(Obj);
-  }
+  if (!compileToScratch(Objects))
+    return 1;
   OutputFile Out(Dest);
   std::vector<std::string> Argv = {TC.Clang.substr(0, TC.Clang.rfind('/')) + "/llvm-ar", "rcs",
                                    Opts.DryRun ? Dest : Out.tempPath()};
@@ -586,10 +592,8 @@ int Driver::phaseLib() {
     return 1;
   if (Opts.DryRun)
     return 0;
-  if (llvm::Error E = Out.commit()) {
-    Diags.report(DiagID::err_cannot_write, {Dest, llvm::toString(std::move(E))});
+  if (!commitOutput(Out))
     return 1;
-  }
   return 0;
 }
 
@@ -604,10 +608,8 @@ int Driver::phaseFatbin() {
       return 1;
     if (Opts.DryRun)
       continue;
-    if (llvm::Error E = Out.commit()) {
-      Diags.report(DiagID::err_cannot_write, {Dest, llvm::toString(std::move(E))});
+    if (!commitOutput(Out))
       return 1;
-    }
   }
   return 0;
 }
