@@ -486,41 +486,37 @@ CUPORT_EXPORT void __cudaRegisterFunction(void **fatCubinHandle, const char *hos
   }
 }
 
-CUPORT_EXPORT void __cudaRegisterVar(void **fatCubinHandle, char *hostVar,
-                                     char *deviceAddress, const char *deviceName, int ext,
-                                     size_t size, int constant, int global) {
-  if (!fatCubinHandle || !hostVar || !deviceName)
+/// What __cudaRegisterVar and __cudaRegisterManagedVar record: the host
+/// shadow's address names the device variable from then on.
+static void recordVariable(void **Handle, const void *Key, const char *DeviceName, size_t Size,
+                           bool Constant, bool Managed) {
+  if (!Handle || !Key || !DeviceName)
     return;
   try {
     Registry &R = registry();
     std::lock_guard<std::mutex> Guard(R.Lock);
     Variable V;
-    V.Owner = toContainer(fatCubinHandle);
-    V.DeviceName = deviceName;
-    V.Size = size;
-    V.Constant = constant != 0;
-    R.Variables[hostVar] = std::move(V);
+    V.Owner = toContainer(Handle);
+    V.DeviceName = DeviceName;
+    V.Size = Size;
+    V.Constant = Constant;
+    V.Managed = Managed;
+    R.Variables[Key] = std::move(V);
   } catch (...) {
   }
+}
+
+CUPORT_EXPORT void __cudaRegisterVar(void **fatCubinHandle, char *hostVar,
+                                     char *deviceAddress, const char *deviceName, int ext,
+                                     size_t size, int constant, int global) {
+  recordVariable(fatCubinHandle, hostVar, deviceName, size, constant != 0, /*Managed=*/false);
 }
 
 CUPORT_EXPORT void __cudaRegisterManagedVar(void **fatCubinHandle, void **hostVarPtrAddress,
                                             char *deviceAddress, const char *deviceName,
                                             int ext, size_t size, int constant, int global) {
-  if (!fatCubinHandle || !hostVarPtrAddress || !deviceName)
-    return;
-  try {
-    Registry &R = registry();
-    std::lock_guard<std::mutex> Guard(R.Lock);
-    Variable V;
-    V.Owner = toContainer(fatCubinHandle);
-    V.DeviceName = deviceName;
-    V.Size = size;
-    V.Constant = constant != 0;
-    V.Managed = true;
-    R.Variables[hostVarPtrAddress] = std::move(V);
-  } catch (...) {
-  }
+  recordVariable(fatCubinHandle, hostVarPtrAddress, deviceName, size, constant != 0,
+                 /*Managed=*/true);
 }
 
 CUPORT_EXPORT char __cudaInitModule(void **fatCubinHandle) { return fatCubinHandle != nullptr; }
