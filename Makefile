@@ -46,6 +46,18 @@ test-asan: deps
 	  CUPORT_CACHE_DIR=$(CURDIR)/$(ASAN_BUILD_DIR)/test/kernel-cache \
 	  $(ASAN_BUILD_DIR)/test/unit/$$t --gtest_brief=1; done
 
+# Each libFuzzer target for FUZZ_SECONDS from its seed corpus (new inputs go
+# to a scratch folder, not into the repository).
+FUZZ_SECONDS ?= 60
+test-fuzz: build
+	@set -e; for f in FatBinary NvccOptions; do \
+	  scratch=$$(mktemp -d); \
+	  seeds=test/fuzz/corpus/$$(echo $$f | sed 's/FatBinary/fatbin/;s/NvccOptions/nvcc-options/'); \
+	  echo "fuzzing $$f for $(FUZZ_SECONDS) s"; \
+	  $(BUILD_DIR)/test/fuzz/$${f}Fuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 $$scratch $$seeds; \
+	  rm -rf $$scratch; \
+	done
+
 bench: build
 	@bench/run.sh $(BUILD_DIR)
 

@@ -11,7 +11,7 @@ import lit.formats
 config.name = 'cuport'
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = ['.cu', '.ll', '.test', '.c', '.cpp']
-config.excludes = ['Inputs', 'unit', 'CMakeLists.txt', 'lit.cfg.py', 'compile_all.py']
+config.excludes = ['Inputs', 'unit', 'CMakeLists.txt', 'lit.cfg.py', 'compile_all.py', 'corpus']
 
 build_dir = os.path.abspath(lit_config.params.get('build_dir', 'build'))
 llvm_bin = '/usr/lib/llvm-15/bin'
@@ -45,6 +45,7 @@ config.substitutions.append(('%spirv-dis', shutil.which('spirv-dis') or 'spirv-d
 config.substitutions.append(('%FileCheck', os.path.join(llvm_bin, 'FileCheck')))
 config.substitutions.append(('%not', os.path.join(llvm_bin, 'not')))
 config.substitutions.append(('%python', sys.executable))
+config.substitutions.append(('%fuzzers', os.path.join(build_dir, 'test', 'fuzz')))
 config.environment['PATH'] = os.pathsep.join([bindir, llvm_bin, os.environ.get('PATH', '')])
 
 
