@@ -103,6 +103,7 @@ CUPORT_EXPORT cudaError_t cudaLaunchKernel(const void *func, dim3 gridDim, dim3 
     Config.SharedBytes = sharedMem;
     Config.Stream = Q;
     Config.Globals = K.Globals;
+    rt::noteKernelLaunch(K.Info->Name.c_str());
     return rt::fromResult(rt::device(Dev).launch(*K.Module, *K.Info, Config, args),
                           "cudaLaunchKernel");
   });

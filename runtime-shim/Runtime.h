@@ -116,6 +116,10 @@ cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out);
 cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *Size);
 
 /// Drops every loaded module of \p Device (cudaDeviceReset).
+/// Records the kernel being launched (its name must outlive the process's
+/// kernels: the container's), for the message printed if a kernel faults.
+void noteKernelLaunch(const char *DeviceName);
+
 /// Prints and empties every loaded module's device printf buffer on
 /// \p Device (CUDA prints device output at synchronization). DeviceAssert
 /// when a device assert() failed since the last flush.
