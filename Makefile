@@ -7,7 +7,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-asan bench install clean distclean
+.PHONY: all deps configure build demo test test-asan test-fuzz bench install clean distclean
 
 all: build
 
