@@ -71,11 +71,14 @@ int main() {
   // CHECK: hipEventCreate(&never);
 #endif
 #ifndef __CUDACC__
+// CHECK: #ifndef __HIPCC__
   cudaFree(d);
   // CHECK: hipFree(d);
 #endif
   return 0;
 }
+
+
 
 
 

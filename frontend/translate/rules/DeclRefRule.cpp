@@ -24,8 +24,21 @@ void DeclRefRule::check(const MatchFinder::MatchResult &Result) {
   unsigned Offset;
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
     const ApiEntry *E = apiEntryFor(Ref->getDecl());
-    if (E && !ownedElsewhere(*E) && Ctx.mainFileOffset(Ref->getLocation(), Offset))
+    if (!E || ownedElsewhere(*E))
+      return;
+    if (Ctx.mainFileOffset(Ref->getLocation(), Offset)) {
       Ctx.renameToken(Offset, *E);
+      return;
+    }
+    // A name made by token pasting has no spelling in the file; one without
+    // a HIP equivalent is still reported, at the macro use.
+    SourceLocation Use = Result.SourceManager->getExpansionLoc(Ref->getLocation());
+    if (!E->hasHip() && Ctx.mainFileOffset(Use, Offset) && !Ctx.isClaimed(Offset)) {
+      Ctx.claim(Offset);
+      Ctx.recordUse(E->Name);
+      ++Ctx.stats().Unsupported;
+      Ctx.reportAt(Offset, TranslateDiag::warn_no_hip, {kindName(E->Kind), E->Name});
+    }
     return;
   }
   const auto *U = Result.Nodes.getNodeAs<UnresolvedLookupExpr>("unresolved");

@@ -24,6 +24,12 @@ public:
       return;
     }
     const IncludeEntry *I = Ctx.table().lookupInclude(FileName);
+    if (!I && FileName.startswith("cuport/")) {
+      // cuport's own headers (its device library's tables) exist only here.
+      Ctx.claim(Begin);
+      Ctx.reportAt(Begin, TranslateDiag::warn_header_no_hip, {FileName});
+      return;
+    }
     if (!I)
       return;
     if (I->HipHeader.empty()) {

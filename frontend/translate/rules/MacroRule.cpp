@@ -16,8 +16,14 @@ public:
   void MacroExpands(const Token &Name, const MacroDefinition &MD, SourceRange, const MacroArgs *) override {
     const MacroInfo *MI = MD.getMacroInfo();
     const IdentifierInfo *II = Name.getIdentifierInfo();
-    if (!MI || !II || Name.getLocation().isMacroID() ||
-        !Ctx.sourceManager().isInSystemHeader(MI->getDefinitionLoc()))
+    // API macros come from system headers or, like __CUDACC__, from the
+    // compiler itself; a macro the user defines is the user's.
+    SourceManager &SM = Ctx.sourceManager();
+    if (!MI || !II || Name.getLocation().isMacroID())
+      return;
+    SourceLocation Def = MI->getDefinitionLoc();
+    if (!MI->isBuiltinMacro() && !SM.isInSystemHeader(Def) && !SM.isWrittenInBuiltinFile(Def) &&
+        !SM.isWrittenInCommandLineFile(Def))
       return;
     const ApiEntry *E = Ctx.table().lookup(II->getName());
     unsigned Offset;

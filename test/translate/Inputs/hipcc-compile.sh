@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Compiles every translated program under <root> with Debian's hipcc for
+# gfx90a, compile only (no AMD GPU here). A program must compile, unless the
+# translator warned that it uses something ROCm 5.2's HIP does not have
+# (its warnings are in <translator stderr>): then the failure is expected
+# and listed. Programs whose CUDA tests build them with -rdc / -dc (kept in
+# their RUN comments) are compiled with -fgpu-rdc, as cuport-cc does.
+#
+# usage: hipcc-compile.sh <root> <translator stderr>
+set -u
+root=$1
+warnings=$2
+compiled=0 expected=0 failed=0
+while IFS= read -r f; do
+  rel=${f#"$root"/}
+  flags=(--offload-arch=gfx90a -std=c++17 -w -c)
+  if grep -q -- '-rdc=true\|cuport-cc -dc\|extern __device__' "$f"; then flags+=(-fgpu-rdc); fi
+  if hipcc "${flags[@]}" "$f" -o "$f.o" > "$f.log" 2>&1; then
+    echo "compiled: $rel"
+    compiled=$((compiled + 1))
+  elif grep -Eq -- "(^|/)$rel:[0-9]+:[0-9]+: warning: .*no HIP equivalent" "$warnings"; then
+    echo "expected failure (the translator warned): $rel"
+    expected=$((expected + 1))
+  else
+    echo "FAILED: $rel"
+    sed 's/^/  /' "$f.log" | head -20
+    failed=$((failed + 1))
+  fi
+done < <(find "$root" -name '*.cu' -not -path '*/Inputs/*' | sort)
+echo "$compiled compiled, $expected expected failures, $failed failed"
+[ "$failed" -eq 0 ] && [ "$compiled" -gt 0 ]
