@@ -288,6 +288,15 @@ int main(int Argc, const char **Argv) {
       return;
     Jobs.push_back(std::move(J));
   };
+  // A second run with `-o hip/ .` must not take the first run's output as
+  // input: the output directory is never searched.
+  std::string OutRoot = OutputDir.empty() ? "" : absolutePath(OutputDir);
+  auto UnderOutput = [&](llvm::StringRef P) {
+    if (OutRoot.empty())
+      return false;
+    std::string A = absolutePath(P);
+    return llvm::StringRef(A).startswith(OutRoot) && (A.size() == OutRoot.size() || A[OutRoot.size()] == '/');
+  };
   std::vector<std::string> Given(Inputs.begin(), Inputs.end());
   if (Given.empty() && DB)
     Given = DB->getAllFiles();
@@ -297,6 +306,10 @@ int main(int Argc, const char **Argv) {
       std::vector<std::string> Found;
       for (llvm::sys::fs::recursive_directory_iterator It(In, EC), End; It != End && !EC; It.increment(EC)) {
         llvm::StringRef P = It->path();
+        if (UnderOutput(P)) {
+          It.no_push();
+          continue;
+        }
         if (llvm::sys::fs::is_regular_file(P) &&
             (isSourceName(P) || (MigrateBuild && buildFileKind(P) != BuildFileKind::None)))
           Found.push_back(P.str());
@@ -321,7 +334,6 @@ int main(int Argc, const char **Argv) {
     return 1;
   }
   std::string Root = commonRoot(Jobs);
-  std::string OutRoot = OutputDir.empty() ? "" : absolutePath(OutputDir);
   auto Destination = [&](const Job &J) {
     llvm::SmallString<256> D(OutRoot);
     llvm::sys::path::append(D, llvm::StringRef(J.Path).drop_front(Root.size()));
