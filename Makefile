@@ -29,7 +29,8 @@ test: build
 	@test/run-tests.sh $(BUILD_DIR)
 
 # The runtime's unit tests (libcudart, the OpenCL target, the 8x4-thread
-# stress test) built with AddressSanitizer in their own build directory.
+# stress test) built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (fatal) in their own build directory.
 # Leak checking is off: PoCL and the OpenCL ICD loader keep process-lifetime
 # allocations that LeakSanitizer reports as leaks; cuport's own device
 # memory leaks are checked by RuntimeStressTests (cudaMemGetInfo).
@@ -38,10 +39,10 @@ ASAN_TESTS = RuntimeCoverageTests RuntimeApiTests RuntimeStressTests RuntimeOpen
              TargetConformanceTests
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
-	  -DCUPORT_SANITIZE=address $(CMAKE_FLAGS)
+	  -DCUPORT_SANITIZE=address,undefined $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS) --target $(ASAN_TESTS)
 	@set -e; for t in $(ASAN_TESTS); do \
-	  echo "== $$t (AddressSanitizer)"; \
+	  echo "== $$t (AddressSanitizer, UndefinedBehaviorSanitizer)"; \
 	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 	  CUPORT_CACHE_DIR=$(CURDIR)/$(ASAN_BUILD_DIR)/test/kernel-cache \
 	  $(ASAN_BUILD_DIR)/test/unit/$$t --gtest_brief=1; done

@@ -86,7 +86,7 @@ CUPORT_EXPORT cudaError_t cudaDeviceGetAttribute(int *value, enum cudaDeviceAttr
     if (device < 0 || device >= rt::deviceCount())
       return cudaErrorInvalidDevice;
     const cudaDeviceProp &P = rt::deviceProp(device);
-    switch (attr) {
+    switch (rt::rawValue(attr)) {
 #define DEVICE_ATTR(Attribute, Expression)                                     \
   case Attribute:                                                              \
     *value = int(Expression);                                                  \

@@ -63,7 +63,7 @@ bool isPinnedHost(const void *P, size_t Count) {
 
 cudaError_t copyImpl(void *Dst, const void *Src, size_t Count, cudaMemcpyKind Kind,
                      cudaStream_t Stream, bool Async = false) {
-  if (unsigned(Kind) > unsigned(cudaMemcpyDefault))
+  if (unsigned(rt::rawValue(Kind)) > unsigned(cudaMemcpyDefault))
     return cudaErrorInvalidMemcpyDirection;
   if (Count == 0)
     return cudaSuccess;

@@ -28,6 +28,7 @@
 #include "Target.h"
 
 #include <memory>
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -116,6 +117,16 @@ cudaError_t resolveKernel(const void *HostFun, int Device, ResolvedKernel &Out);
 cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *Size);
 
 /// Drops every loaded module of \p Device (cudaDeviceReset).
+/// The bits of an enum argument. Callers may pass any int, and loading a
+/// value outside the enum's range as the enum type is undefined behaviour
+/// (UBSan reports it), so validation reads the raw value.
+template <typename Enum> int rawValue(const Enum &V) {
+  static_assert(sizeof(Enum) == sizeof(int), "CUDA enums are int-sized");
+  int R;
+  std::memcpy(&R, &V, sizeof(R));
+  return R;
+}
+
 /// Records the kernel being launched (its name must outlive the process's
 /// kernels: the container's), for the message printed if a kernel faults.
 void noteKernelLaunch(const char *DeviceName);

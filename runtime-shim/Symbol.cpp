@@ -34,8 +34,8 @@ cudaError_t symbolRange(const void *Symbol, size_t Count, size_t Offset, char **
 
 cudaError_t toSymbol(const void *Symbol, const void *Src, size_t Count, size_t Offset,
                      cudaMemcpyKind Kind, cudaStream_t Stream, bool Async) {
-  if (Kind != cudaMemcpyHostToDevice && Kind != cudaMemcpyDeviceToDevice &&
-      Kind != cudaMemcpyDefault)
+  int K = rt::rawValue(Kind);
+  if (K != cudaMemcpyHostToDevice && K != cudaMemcpyDeviceToDevice && K != cudaMemcpyDefault)
     return cudaErrorInvalidMemcpyDirection;
   char *Dst = nullptr;
   if (cudaError_t E = symbolRange(Symbol, Count, Offset, &Dst))
@@ -46,8 +46,8 @@ cudaError_t toSymbol(const void *Symbol, const void *Src, size_t Count, size_t O
 
 cudaError_t fromSymbol(void *Dst, const void *Symbol, size_t Count, size_t Offset,
                        cudaMemcpyKind Kind, cudaStream_t Stream, bool Async) {
-  if (Kind != cudaMemcpyDeviceToHost && Kind != cudaMemcpyDeviceToDevice &&
-      Kind != cudaMemcpyDefault)
+  int K = rt::rawValue(Kind);
+  if (K != cudaMemcpyDeviceToHost && K != cudaMemcpyDeviceToDevice && K != cudaMemcpyDefault)
     return cudaErrorInvalidMemcpyDirection;
   char *Src = nullptr;
   if (cudaError_t E = symbolRange(Symbol, Count, Offset, &Src))
