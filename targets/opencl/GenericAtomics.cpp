@@ -55,7 +55,7 @@ Value *emit(IRBuilder<> &B, const AtomicCall &C, CallInst *Call) {
   auto Op = StringSwitch<std::optional<AtomicRMWInst::BinOp>>(C.Op)
                 .Case("add", AtomicRMWInst::Add)
                 .Case("sub", AtomicRMWInst::Sub)
-                .Case("xchg", C.TypeCode == 'f' ? AtomicRMWInst::Xchg : AtomicRMWInst::Xchg)
+                .Case("xchg", AtomicRMWInst::Xchg) // integers and float alike
                 .Case("and", AtomicRMWInst::And)
                 .Case("or", AtomicRMWInst::Or)
                 .Case("xor", AtomicRMWInst::Xor)
