@@ -183,14 +183,8 @@ cudaError_t hostAllocImpl(void **Ptr, size_t Size, unsigned Flags) {
   if (cudaError_t E = rt::fromResult(rt::device(Dev).allocateHost(Size, &P, &Mapped),
                                      "cudaHostAlloc"))
     return E;
-  Allocation A;
-  A.Base = reinterpret_cast<uintptr_t>(P);
-  A.Size = Size;
-  A.Kind = AllocKind::PinnedHost;
-  A.Device = Dev;
-  A.DeviceAccessible = Mapped;
-  A.Flags = Flags;
-  rt::allocations().insert(A);
+  rt::allocations().insert(
+      {reinterpret_cast<uintptr_t>(P), Size, AllocKind::PinnedHost, Dev, Mapped, Flags});
   *Ptr = P;
   return cudaSuccess;
 }
@@ -210,12 +204,7 @@ CUPORT_EXPORT cudaError_t cudaMalloc(void **devPtr, size_t size) {
     void *P = nullptr;
     if (cudaError_t E = rt::fromResult(rt::device(Dev).allocate(size, &P), "cudaMalloc"))
       return E;
-    Allocation A;
-    A.Base = reinterpret_cast<uintptr_t>(P);
-    A.Size = size;
-    A.Kind = AllocKind::Device;
-    A.Device = Dev;
-    rt::allocations().insert(A);
+    rt::allocations().insert({reinterpret_cast<uintptr_t>(P), size, AllocKind::Device, Dev});
     *devPtr = P;
     return cudaSuccess;
   });

@@ -68,14 +68,8 @@ CUPORT_EXPORT cudaError_t cudaMallocManaged(void **devPtr, size_t size, unsigned
     if (cudaError_t E =
             rt::fromResult(rt::device(Dev).allocateShared(size, &P), "cudaMallocManaged"))
       return E;
-    Allocation A;
-    A.Base = reinterpret_cast<uintptr_t>(P);
-    A.Size = size;
-    A.Kind = AllocKind::Managed;
-    A.Device = Dev;
-    A.DeviceAccessible = true;
-    A.Flags = flags;
-    rt::allocations().insert(A);
+    rt::allocations().insert(
+        {reinterpret_cast<uintptr_t>(P), size, AllocKind::Managed, Dev, true, flags});
     *devPtr = P;
     return cudaSuccess;
   });
@@ -99,14 +93,8 @@ CUPORT_EXPORT cudaError_t cudaHostRegister(void *ptr, size_t size, unsigned int 
     if (rt::allocations().find(ptr, &Existing) ||
         rt::allocations().find(static_cast<char *>(ptr) + size - 1, &Existing))
       return cudaErrorHostMemoryAlreadyRegistered;
-    Allocation A;
-    A.Base = reinterpret_cast<uintptr_t>(ptr);
-    A.Size = size;
-    A.Kind = AllocKind::Registered;
-    A.Device = Dev;
-    A.DeviceAccessible = Mappable;
-    A.Flags = flags;
-    rt::allocations().insert(A);
+    rt::allocations().insert(
+        {reinterpret_cast<uintptr_t>(ptr), size, AllocKind::Registered, Dev, Mappable, flags});
     return cudaSuccess;
   });
 }

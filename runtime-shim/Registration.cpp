@@ -267,12 +267,8 @@ target::Result createGlobalsBlock(Container &C, int Device) {
   for (const fatbin::SymbolInfo &S : C.FB.Symbols) {
     if (!S.Size)
       continue;
-    Allocation A;
-    A.Base = uintptr_t(Block) + uintptr_t(S.Offset);
-    A.Size = size_t(S.Size);
-    A.Kind = AllocKind::Symbol;
-    A.Device = Device;
-    allocations().insert(A);
+    allocations().insert(
+        {uintptr_t(Block) + uintptr_t(S.Offset), size_t(S.Size), AllocKind::Symbol, Device});
   }
   C.GlobalsBlocks[D] = Block;
   return createPrintfBuffer(C, Device);
