@@ -32,6 +32,28 @@ uint32_t clampU32(uint64_t V) { return V > 0xFFFFFFFFu ? 0xFFFFFFFFu : uint32_t(
 
 const char *yesNo(bool B) { return B ? "yes" : "no"; }
 
+/// clSVMAlloc of \p Bytes with \p Flags at CUDA's alignment, falling back to
+/// the device's default; a size over \p MaxBytes is refused before asking.
+Result svmAlloc(cl_context Context, cl_svm_mem_flags Flags, size_t Bytes, uint64_t MaxBytes,
+                void **Out) {
+  if (Bytes > MaxBytes)
+    return Result(Status::OutOfMemory,
+                  "allocation of " + std::to_string(Bytes) +
+                      " bytes exceeds the device's largest allocation "
+                      "(CL_DEVICE_MAX_MEM_ALLOC_SIZE = " +
+                      std::to_string(MaxBytes) + ")");
+  void *P = clSVMAlloc(Context, Flags, Bytes, CudaAllocAlignment);
+  if (!P)
+    P = clSVMAlloc(Context, Flags, Bytes, 0);
+  if (!P)
+    return Result(Status::OutOfMemory, std::string(Flags & CL_MEM_SVM_FINE_GRAIN_BUFFER
+                                                       ? "fine-grained clSVMAlloc of "
+                                                       : "clSVMAlloc of ") +
+                                           std::to_string(Bytes) + " bytes failed");
+  *Out = P;
+  return Result::success();
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -419,18 +441,10 @@ Result OpenCLDevice::synchronize() {
 //===----------------------------------------------------------------------===//
 
 Result OpenCLDevice::allocate(size_t Bytes, void **Ptr) {
-  if (Bytes > Props.MaxAllocationSize)
-    return Result(Status::OutOfMemory,
-                  "allocation of " + std::to_string(Bytes) +
-                      " bytes exceeds the device's largest allocation "
-                      "(CL_DEVICE_MAX_MEM_ALLOC_SIZE = " +
-                      std::to_string(Props.MaxAllocationSize) + ")");
-  void *P = clSVMAlloc(Context, CL_MEM_READ_WRITE, Bytes, CudaAllocAlignment);
-  if (!P)
-    P = clSVMAlloc(Context, CL_MEM_READ_WRITE, Bytes, 0);
-  if (!P)
-    return Result(Status::OutOfMemory,
-                  "clSVMAlloc of " + std::to_string(Bytes) + " bytes failed");
+  void *P = nullptr;
+  Result R = svmAlloc(Context, CL_MEM_READ_WRITE, Bytes, Props.MaxAllocationSize, &P);
+  if (!R.ok())
+    return R;
   std::lock_guard<std::mutex> Guard(AllocLock);
   DeviceAllocations.insert(P);
   ++AllocGeneration;
@@ -454,17 +468,11 @@ Result OpenCLDevice::deallocate(void *Ptr) {
 Result OpenCLDevice::allocateFineGrained(size_t Bytes, void **Ptr) {
   if (!Props.SVMFineGrainBuffer)
     return Result(Status::NotSupported, "the device has no fine-grained buffer SVM");
-  if (Bytes > Props.MaxAllocationSize)
-    return Result(Status::OutOfMemory,
-                  "allocation of " + std::to_string(Bytes) +
-                      " bytes exceeds the device's largest allocation");
-  const cl_svm_mem_flags Flags = CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER;
-  void *P = clSVMAlloc(Context, Flags, Bytes, CudaAllocAlignment);
-  if (!P)
-    P = clSVMAlloc(Context, Flags, Bytes, 0);
-  if (!P)
-    return Result(Status::OutOfMemory,
-                  "fine-grained clSVMAlloc of " + std::to_string(Bytes) + " bytes failed");
+  void *P = nullptr;
+  Result R = svmAlloc(Context, CL_MEM_READ_WRITE | CL_MEM_SVM_FINE_GRAIN_BUFFER, Bytes,
+                      Props.MaxAllocationSize, &P);
+  if (!R.ok())
+    return R;
   std::lock_guard<std::mutex> Guard(AllocLock);
   HostSvmAllocations.insert(P);
   ++AllocGeneration;
