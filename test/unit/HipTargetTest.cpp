@@ -13,6 +13,7 @@
 // runs on hip instead.
 //
 //===----------------------------------------------------------------------===//
+#include "ChildProcess.h"
 #include "Target.h"
 #include "cuda_runtime_api.h"
 
@@ -28,77 +29,13 @@
 #include <utility>
 #include <vector>
 
-extern char **environ;
-
 using namespace cuport::target;
 
 namespace {
 
-struct Child {
-  int ExitCode = -1;
-  std::string Output; ///< stdout and stderr together.
-};
-
-/// Runs \p Argv with this process's environment changed by \p Env (an empty
-/// value removes the variable); GTEST_* variables are dropped.
-Child run(std::vector<std::string> Argv,
-          const std::vector<std::pair<std::string, std::string>> &Env) {
-  std::vector<std::string> Vars;
-  for (char **E = environ; *E; ++E) {
-    std::string V = *E;
-    std::string Key = V.substr(0, V.find('='));
-    bool Drop = Key.rfind("GTEST_", 0) == 0;
-    for (const auto &KV : Env)
-      Drop |= KV.first == Key;
-    if (!Drop)
-      Vars.push_back(V);
-  }
-  for (const auto &KV : Env)
-    if (!KV.second.empty())
-      Vars.push_back(KV.first + "=" + KV.second);
-  std::vector<char *> Envp, Args;
-  for (std::string &V : Vars)
-    Envp.push_back(&V[0]);
-  Envp.push_back(nullptr);
-  for (std::string &A : Argv)
-    Args.push_back(&A[0]);
-  Args.push_back(nullptr);
-
-  Child C;
-  int Pipe[2];
-  if (pipe(Pipe) != 0)
-    return C;
-  pid_t Pid = fork();
-  if (Pid == 0) {
-    dup2(Pipe[1], 1);
-    dup2(Pipe[1], 2);
-    close(Pipe[0]);
-    close(Pipe[1]);
-    execve(Args[0], Args.data(), Envp.data());
-    _exit(127);
-  }
-  close(Pipe[1]);
-  char Buf[4096];
-  ssize_t N;
-  while ((N = read(Pipe[0], Buf, sizeof(Buf))) > 0)
-    C.Output.append(Buf, size_t(N));
-  close(Pipe[0]);
-  int Status = 0;
-  waitpid(Pid, &Status, 0);
-  C.ExitCode = WIFEXITED(Status) ? WEXITSTATUS(Status) : 128 + WTERMSIG(Status);
-  return C;
-}
-
-/// Re-executes this binary to run Child.DISABLED_<Name>.
-Child runChild(const std::string &Name,
-               const std::vector<std::pair<std::string, std::string>> &Env) {
-  char Self[4096];
-  ssize_t Len = readlink("/proc/self/exe", Self, sizeof(Self) - 1);
-  Self[Len > 0 ? Len : 0] = 0;
-  return run({Self, "--gtest_filter=Child.DISABLED_" + Name,
-              "--gtest_also_run_disabled_tests"},
-             Env);
-}
+using cuport::test::Child;
+using cuport::test::run;
+using cuport::test::runChild;
 
 size_t occurrences(const std::string &Text, const std::string &Word) {
   size_t N = 0;

@@ -16,6 +16,7 @@
 #define CL_TARGET_OPENCL_VERSION 300
 #include <CL/cl.h>
 
+#include "ChildProcess.h"
 #include "CuportRuntime.h"
 #include "cuda_runtime_api.h"
 #include "fatbin/FatBinary.h"
@@ -247,69 +248,8 @@ template <typename T> struct DeviceBuffer {
 // Child processes
 //===----------------------------------------------------------------------===//
 
-struct Child {
-  int ExitCode = -1;
-  std::string Output;
-  bool passed() const {
-    return ExitCode == 0 && Output.find("[  PASSED  ] 1 test") != std::string::npos;
-  }
-};
-
-/// Runs Child.DISABLED_<Name> in a fresh process with \p Env applied on top
-/// of ours (an empty value removes the variable). The shard and output
-/// variables lit sets for us are removed so the child runs exactly one test.
-Child runChild(const std::string &Name,
-               const std::vector<std::pair<std::string, std::string>> &Env) {
-  std::vector<std::string> Vars;
-  for (char **E = environ; *E; ++E) {
-    std::string V = *E;
-    std::string Key = V.substr(0, V.find('='));
-    if (Key.rfind("GTEST_", 0) == 0)
-      continue;
-    bool Overridden = false;
-    for (const auto &KV : Env)
-      Overridden |= KV.first == Key;
-    if (!Overridden)
-      Vars.push_back(V);
-  }
-  for (const auto &KV : Env)
-    if (!KV.second.empty())
-      Vars.push_back(KV.first + "=" + KV.second);
-  std::vector<char *> Envp;
-  for (std::string &V : Vars)
-    Envp.push_back(&V[0]);
-  Envp.push_back(nullptr);
-  std::string Filter = "--gtest_filter=Child.DISABLED_" + Name;
-  char Self[4096];
-  ssize_t Len = readlink("/proc/self/exe", Self, sizeof(Self) - 1);
-  Self[Len > 0 ? Len : 0] = 0;
-  char *Argv[] = {Self, &Filter[0], const_cast<char *>("--gtest_also_run_disabled_tests"),
-                  nullptr};
-
-  int Pipe[2];
-  Child C;
-  if (pipe(Pipe) != 0)
-    return C;
-  pid_t Pid = fork();
-  if (Pid == 0) {
-    dup2(Pipe[1], 1);
-    dup2(Pipe[1], 2);
-    close(Pipe[0]);
-    close(Pipe[1]);
-    execve(Self, Argv, Envp.data());
-    _exit(127);
-  }
-  close(Pipe[1]);
-  char Buf[4096];
-  ssize_t N;
-  while ((N = read(Pipe[0], Buf, sizeof(Buf))) > 0)
-    C.Output.append(Buf, size_t(N));
-  close(Pipe[0]);
-  int Status = 0;
-  waitpid(Pid, &Status, 0);
-  C.ExitCode = WIFEXITED(Status) ? WEXITSTATUS(Status) : 128 + WTERMSIG(Status);
-  return C;
-}
+using cuport::test::Child;
+using cuport::test::runChild;
 
 std::string makeTempDir() {
   char Template[] = "/tmp/cuport-rt-test-XXXXXX";
