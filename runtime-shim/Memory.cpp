@@ -2,9 +2,10 @@
 //
 // cudaMalloc/cudaFree, pinned host memory, cudaMemcpy (every kind, including
 // cudaMemcpyDefault, which infers each side from the allocation table),
-// cudaMemset and cudaPointerGetAttributes. Before any byte moves, the
-// device side of a transfer must lie inside one live allocation; anything
-// else (a wild pointer, a freed one, a range that runs off the end) is
+// cudaMemset and cudaPointerGetAttributes, and the checks that every copy
+// call shares (Transfer.h). Before any byte moves, the device side of a
+// transfer must lie inside one live allocation; anything else (a wild
+// pointer, a freed one, a range that runs off the end) is
 // cudaErrorInvalidValue.
 //
 // The Async variants return as CUDA's do: a copy between device memory and
@@ -16,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "AllocationTable.h"
 #include "Runtime.h"
+#include "Transfer.h"
 
 #include <cstring>
 #include <vector>
@@ -61,9 +63,73 @@ bool isPinnedHost(const void *P, size_t Count) {
          A.Kind != AllocKind::Symbol;
 }
 
+} // namespace
+
+cudaError_t rt::planTransfer(void *Dst, size_t DstSpan, const void *Src, size_t SrcSpan,
+                             int RawKind, Transfer &Out) {
+  Side D, S;
+  cudaError_t E = cudaSuccess;
+  switch (RawKind) {
+  case cudaMemcpyHostToHost:
+    break;
+  case cudaMemcpyHostToDevice:
+    E = deviceSide(Dst, DstSpan, D);
+    break;
+  case cudaMemcpyDeviceToHost:
+    E = deviceSide(Src, SrcSpan, S);
+    break;
+  case cudaMemcpyDeviceToDevice:
+    E = deviceSide(Dst, DstSpan, D);
+    if (E == cudaSuccess)
+      E = deviceSide(Src, SrcSpan, S);
+    break;
+  default: // cudaMemcpyDefault
+    E = inferSide(Dst, DstSpan, D);
+    if (E == cudaSuccess)
+      E = inferSide(Src, SrcSpan, S);
+    break;
+  }
+  if (E != cudaSuccess)
+    return E;
+  Out.DstDevice = D.OnDevice ? D.A.Device : -1;
+  Out.SrcDevice = S.OnDevice ? S.A.Device : -1;
+  Out.Device = D.OnDevice ? D.A.Device : S.OnDevice ? S.A.Device : rt::currentDeviceIndex();
+  Out.Kind = D.OnDevice ? (S.OnDevice ? target::CopyKind::DeviceToDevice
+                                      : target::CopyKind::HostToDevice)
+                        : (S.OnDevice ? target::CopyKind::DeviceToHost
+                                      : target::CopyKind::HostToHost);
+  return cudaSuccess;
+}
+
+cudaError_t rt::deviceRange(const void *P, size_t Span, int *Device) {
+  Side S;
+  if (cudaError_t E = deviceSide(P, Span, S))
+    return E;
+  *Device = S.A.Device;
+  return cudaSuccess;
+}
+
+target::CopyMode rt::asyncCopyMode(const Transfer &T, const void *Dst, size_t DstSpan,
+                                   const void *Src, size_t SrcSpan) {
+  switch (T.Kind) {
+  case target::CopyKind::DeviceToDevice:
+    return target::CopyMode::Async;
+  case target::CopyKind::HostToDevice:
+    return isPinnedHost(Src, SrcSpan) ? target::CopyMode::Async
+                                      : target::CopyMode::AsyncStaged;
+  case target::CopyKind::DeviceToHost:
+    return isPinnedHost(Dst, DstSpan) ? target::CopyMode::Async : target::CopyMode::Sync;
+  case target::CopyKind::HostToHost:
+    break;
+  }
+  return target::CopyMode::Sync;
+}
+
+namespace {
+
 cudaError_t copyImpl(void *Dst, const void *Src, size_t Count, cudaMemcpyKind Kind,
                      cudaStream_t Stream, bool Async = false) {
-  if (unsigned(rt::rawValue(Kind)) > unsigned(cudaMemcpyDefault))
+  if (!rt::isValidMemcpyKind(rt::rawValue(Kind)))
     return cudaErrorInvalidMemcpyDirection;
   if (Count == 0)
     return cudaSuccess;
@@ -72,68 +138,28 @@ cudaError_t copyImpl(void *Dst, const void *Src, size_t Count, cudaMemcpyKind Ki
   if (cudaError_t E = rt::enter())
     return E;
 
-  Side D, S;
-  cudaError_t E = cudaSuccess;
-  switch (Kind) {
-  case cudaMemcpyHostToHost:
-    break;
-  case cudaMemcpyHostToDevice:
-    E = deviceSide(Dst, Count, D);
-    break;
-  case cudaMemcpyDeviceToHost:
-    E = deviceSide(Src, Count, S);
-    break;
-  case cudaMemcpyDeviceToDevice:
-    E = deviceSide(Dst, Count, D);
-    if (E == cudaSuccess)
-      E = deviceSide(Src, Count, S);
-    break;
-  case cudaMemcpyDefault:
-    E = inferSide(Dst, Count, D);
-    if (E == cudaSuccess)
-      E = inferSide(Src, Count, S);
-    break;
-  }
-  if (E != cudaSuccess)
+  rt::Transfer T;
+  if (cudaError_t E = rt::planTransfer(Dst, Count, Src, Count, rt::rawValue(Kind), T))
     return E;
-
-  int Dev = D.OnDevice ? D.A.Device : S.OnDevice ? S.A.Device : rt::currentDeviceIndex();
+  int Dev = T.Device;
   target::Queue *Q = nullptr;
   if (cudaError_t QE = rt::resolveStream(Stream, Dev, &Q))
     return QE;
-  target::CopyKind K = D.OnDevice ? (S.OnDevice ? target::CopyKind::DeviceToDevice
-                                                : target::CopyKind::HostToDevice)
-                                  : (S.OnDevice ? target::CopyKind::DeviceToHost
-                                                : target::CopyKind::HostToHost);
-  if (K == target::CopyKind::DeviceToDevice && D.A.Device != S.A.Device) {
+  target::CopyKind K = T.Kind;
+  if (K == target::CopyKind::DeviceToDevice && T.DstDevice != T.SrcDevice) {
     // Devices of one target have separate contexts: stage through the host.
     std::vector<uint8_t> Staging(Count);
     if (cudaError_t SE = rt::fromResult(
-            rt::device(S.A.Device).copy(nullptr, Staging.data(), Src, Count,
-                                        target::CopyKind::DeviceToHost),
+            rt::device(T.SrcDevice).copy(nullptr, Staging.data(), Src, Count,
+                                         target::CopyKind::DeviceToHost),
             "cudaMemcpy"))
       return SE;
-    return rt::fromResult(rt::device(D.A.Device).copy(nullptr, Dst, Staging.data(), Count,
-                                                      target::CopyKind::HostToDevice),
+    return rt::fromResult(rt::device(T.DstDevice).copy(nullptr, Dst, Staging.data(), Count,
+                                                       target::CopyKind::HostToDevice),
                           "cudaMemcpy");
   }
-  target::CopyMode Mode = target::CopyMode::Sync;
-  if (Async) {
-    switch (K) {
-    case target::CopyKind::DeviceToDevice:
-      Mode = target::CopyMode::Async;
-      break;
-    case target::CopyKind::HostToDevice:
-      Mode = isPinnedHost(Src, Count) ? target::CopyMode::Async
-                                      : target::CopyMode::AsyncStaged;
-      break;
-    case target::CopyKind::DeviceToHost:
-      Mode = isPinnedHost(Dst, Count) ? target::CopyMode::Async : target::CopyMode::Sync;
-      break;
-    case target::CopyKind::HostToHost:
-      break;
-    }
-  }
+  target::CopyMode Mode =
+      Async ? rt::asyncCopyMode(T, Dst, Count, Src, Count) : target::CopyMode::Sync;
   if (cudaError_t CE = rt::fromResult(rt::device(Dev).copy(Q, Dst, Src, Count, K, Mode),
                                       Async ? "cudaMemcpyAsync" : "cudaMemcpy"))
     return CE;
@@ -152,14 +178,14 @@ cudaError_t fillImpl(void *DevPtr, int Value, size_t Count, cudaStream_t Stream,
     return cudaErrorInvalidValue;
   if (cudaError_t E = rt::enter())
     return E;
-  Side D;
-  if (cudaError_t E = deviceSide(DevPtr, Count, D))
+  int Dev = 0;
+  if (cudaError_t E = rt::deviceRange(DevPtr, Count, &Dev))
     return E;
   target::Queue *Q = nullptr;
-  if (cudaError_t E = rt::resolveStream(Stream, D.A.Device, &Q))
+  if (cudaError_t E = rt::resolveStream(Stream, Dev, &Q))
     return E;
   return rt::fromResult(
-      rt::device(D.A.Device)
+      rt::device(Dev)
           .fill(Q, DevPtr, uint8_t(Value), Count,
                 Async ? target::CopyMode::Async : target::CopyMode::Sync),
       Async ? "cudaMemsetAsync" : "cudaMemset");
