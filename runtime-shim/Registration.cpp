@@ -19,6 +19,12 @@
 // CF_RelocatableStub (-rdc objects) carry no code: their kernels are found
 // by name in the device-linked container, or in any container that has them.
 //
+// Device variables: on the SPIR-V path a module's variables live in one
+// globals block that this file allocates per loaded module; on a target
+// whose modules own their globals (HIP code objects) each symbol is looked
+// up in the loaded module by name instead (target::Device::moduleGlobal).
+// Either way the variables enter the allocation table when the module loads.
+//
 //===----------------------------------------------------------------------===//
 #include "AllocationTable.h"
 #include "Printf.h"
@@ -57,8 +63,13 @@ struct Container {
   std::vector<std::unique_ptr<target::Module>> Modules;
   std::vector<target::Result> LoadErrors;
   /// Per device: the module's globals block (FB.Globals), allocated and
-  /// initialised when the module loads; nullptr when there is none.
+  /// initialised when the module loads; nullptr when there is none (or the
+  /// device's modules own their globals).
   std::vector<void *> GlobalsBlocks;
+  /// Per device, where the device's modules own their globals (HIP code
+  /// objects): each of FB.Symbols' device address as the target found it
+  /// when the module loaded; nullptr for one the module lacks.
+  std::vector<std::vector<void *>> OwnSymbols;
   /// Per device: the device printf buffer (PrintfHeader + records), if the
   /// module prints; its address is stored in __cuport_printf_buffer.
   std::vector<void *> PrintfBuffers;
@@ -174,6 +185,18 @@ constexpr const char *PrintfBufferSymbol = "__cuport_printf_buffer";
 /// CUDA's default cudaLimitPrintfFifoSize.
 constexpr size_t PrintfBufferBytes = 1 << 20;
 
+/// The device address of C's symbol \p Index on \p Device once its module
+/// is loaded: in the globals block, or (targets whose modules own their
+/// globals) where the target found it. nullptr when it has none.
+char *symbolAddress(const Container &C, int Device, size_t Index) {
+  size_t D = size_t(Device);
+  if (rt::device(Device).modulesOwnGlobals())
+    return D < C.OwnSymbols.size() ? static_cast<char *>(C.OwnSymbols[D][Index]) : nullptr;
+  if (D >= C.GlobalsBlocks.size() || !C.GlobalsBlocks[D])
+    return nullptr;
+  return static_cast<char *>(C.GlobalsBlocks[D]) + C.FB.Symbols[Index].Offset;
+}
+
 /// If C's code prints, allocates its printf buffer on \p Device and stores
 /// the buffer's address in the module's __cuport_printf_buffer.
 target::Result createPrintfBuffer(Container &C, int Device) {
@@ -183,12 +206,14 @@ target::Result createPrintfBuffer(Container &C, int Device) {
   long Index = C.FB.findSymbol(PrintfBufferSymbol);
   if (Index < 0 || C.PrintfBuffers[D])
     return target::Result();
+  char *Slot = symbolAddress(C, Device, size_t(Index));
+  if (!Slot)
+    return target::Result(); // Kernels find no buffer and print nothing.
   target::Device &Dev = rt::device(Device);
   void *Buf = nullptr;
   if (target::Result A = Dev.allocate(PrintfBufferBytes, &Buf); !A.ok())
     return A;
   PrintfHeader H = {0, uint32_t(PrintfBufferBytes - sizeof(PrintfHeader)), 0, 0};
-  char *Slot = static_cast<char *>(C.GlobalsBlocks[D]) + C.FB.Symbols[size_t(Index)].Offset;
   target::Result R = Dev.copy(nullptr, Buf, &H, sizeof(H), target::CopyKind::HostToDevice);
   if (R.ok())
     R = Dev.copy(nullptr, Slot, &Buf, sizeof(Buf), target::CopyKind::HostToDevice);
@@ -219,12 +244,25 @@ target::Result drainPrintf(Container &C, int Device) {
                                     Records.size(), target::CopyKind::DeviceToHost);
         !R.ok())
       return R;
-  uintptr_t Block = uintptr_t(C.GlobalsBlocks[D]);
+  // Strings the records point at are constants of the module: their text is
+  // the container's initial block contents at the same offset. Where the
+  // device's modules own their globals, only symbols (format strings) are
+  // found, each at the address the target gave.
+  uintptr_t Block = D < C.GlobalsBlocks.size() ? uintptr_t(C.GlobalsBlocks[D]) : 0;
   const fatbin::GlobalsBlock &G = C.FB.Globals;
   std::string Text = formatPrintfRecords(Records.data(), Records.size(), [&](uint64_t Addr) {
-    uint64_t Off = Addr - Block;
-    return Addr >= Block && Off < G.Size ? reinterpret_cast<const char *>(G.Init.data() + Off)
-                                         : nullptr;
+    if (Block) {
+      uint64_t Off = Addr - Block;
+      return Addr >= Block && Off < G.Size ? reinterpret_cast<const char *>(G.Init.data() + Off)
+                                           : nullptr;
+    }
+    for (size_t I = 0; D < C.OwnSymbols.size() && I < C.OwnSymbols[D].size(); ++I) {
+      const fatbin::SymbolInfo &S = C.FB.Symbols[I];
+      uint64_t Base = uint64_t(uintptr_t(C.OwnSymbols[D][I]));
+      if (Base && Addr >= Base && Addr - Base < S.Size && S.Offset + S.Size <= G.Init.size())
+        return reinterpret_cast<const char *>(G.Init.data() + S.Offset + (Addr - Base));
+    }
+    return static_cast<const char *>(nullptr);
   });
   std::fwrite(Text.data(), 1, Text.size(), stdout);
   bool Asserted = H.Assert != 0;
@@ -274,12 +312,51 @@ target::Result createGlobalsBlock(Container &C, int Device) {
   return createPrintfBuffer(C, Device);
 }
 
+/// Where the device's modules own their globals: finds each of C's symbols
+/// in the loaded module \p M and enters it in the allocation table, as
+/// createGlobalsBlock does for a block. A symbol the module lacks (the
+/// compiler removed it, or the image predates it) stays unresolved, and
+/// resolveSymbol says so. Registry lock held.
+target::Result bindOwnGlobals(Container &C, int Device, target::Module &M) {
+  size_t D = size_t(Device);
+  if (C.OwnSymbols.size() <= D)
+    C.OwnSymbols.resize(D + 1);
+  std::vector<void *> &Addrs = C.OwnSymbols[D];
+  Addrs.assign(C.FB.Symbols.size(), nullptr);
+  target::Device &Dev = rt::device(Device);
+  for (size_t I = 0; I < C.FB.Symbols.size(); ++I) {
+    const fatbin::SymbolInfo &S = C.FB.Symbols[I];
+    void *Addr = nullptr;
+    size_t Bytes = 0;
+    target::Result R = Dev.moduleGlobal(M, S.Name, &Addr, &Bytes);
+    if (R.status() == target::Status::InvalidSymbol || !Addr)
+      continue;
+    if (!R.ok())
+      return R;
+    if (Bytes < S.Size)
+      return target::Result(target::Status::InvalidKernelImage,
+                            "device variable '" + S.Name + "' has " + std::to_string(Bytes) +
+                                " bytes in the code object and " + std::to_string(S.Size) +
+                                " in the SPIR-V image");
+    Addrs[I] = Addr;
+    if (S.Size)
+      allocations().insert({uintptr_t(Addr), size_t(S.Size), AllocKind::Symbol, Device});
+  }
+  return createPrintfBuffer(C, Device);
+}
+
 void destroyGlobalsBlock(Container &C, int Device) {
   size_t D = size_t(Device);
   if (D < C.PrintfBuffers.size() && C.PrintfBuffers[D]) {
     drainPrintf(C, Device); // output written before the module goes
     rt::device(Device).deallocate(C.PrintfBuffers[D]);
     C.PrintfBuffers[D] = nullptr;
+  }
+  if (D < C.OwnSymbols.size()) {
+    for (size_t I = 0; I < C.OwnSymbols[D].size(); ++I)
+      if (C.OwnSymbols[D][I] && C.FB.Symbols[I].Size)
+        allocations().erase(C.OwnSymbols[D][I], AllocKind::Symbol);
+    C.OwnSymbols[D].clear();
   }
   if (D >= C.GlobalsBlocks.size() || !C.GlobalsBlocks[D])
     return;
@@ -323,7 +400,8 @@ cudaError_t moduleFor(Container &C, int Device, target::Module **Out) {
       return fromResult(C.LoadErrors[D], "loading device code");
     target::Result L = loadImage(C, Device, &C.Modules[D]);
     if (L.ok())
-      L = createGlobalsBlock(C, Device);
+      L = rt::device(Device).modulesOwnGlobals() ? bindOwnGlobals(C, Device, *C.Modules[D])
+                                                 : createGlobalsBlock(C, Device);
     if (!L.ok()) {
       C.Modules[D].reset();
       C.LoadErrors[D] = L;
@@ -393,9 +471,15 @@ cudaError_t resolveSymbol(const void *HostVar, int Device, void **Addr, size_t *
   target::Module *M = nullptr;
   if (cudaError_t E = moduleFor(*Found, Device, &M))
     return E;
-  const fatbin::SymbolInfo &S = Found->FB.Symbols[size_t(Found->FB.findSymbol(V.DeviceName))];
-  *Addr = static_cast<char *>(Found->GlobalsBlocks[size_t(Device)]) + S.Offset;
-  *Size = size_t(S.Size);
+  size_t Index = size_t(Found->FB.findSymbol(V.DeviceName));
+  char *Where = symbolAddress(*Found, Device, Index);
+  if (!Where) {
+    rt::warnOnce("device variable '" + V.DeviceName + "' is not in the device's code object "
+                 "(the target found no global of that name)");
+    return cudaErrorInvalidSymbol;
+  }
+  *Addr = Where;
+  *Size = size_t(Found->FB.Symbols[Index].Size);
   return cudaSuccess;
 }
 

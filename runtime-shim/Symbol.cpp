@@ -3,8 +3,12 @@
 // cudaMemcpyToSymbol / FromSymbol (and Async), cudaGetSymbolAddress and
 // cudaGetSymbolSize. A symbol is the host shadow of a __device__ or
 // __constant__ variable, registered by __cudaRegisterVar; its device storage
-// is found through the module's symbol table (docs/fatbin-format.md, symbol
-// section). Once resolved, the variable's range is in the allocation table,
+// is found when the module that defines it loads (rt::resolveSymbol): in the
+// module's globals block through the container's symbol table
+// (docs/fatbin-format.md, globals section) on the SPIR-V path, or, where the
+// target's modules own their globals (HIP code objects), at the address the
+// target resolves by name (target::Device::moduleGlobal, hipModuleGetGlobal).
+// Once resolved, the variable's range is in the allocation table,
 // so these calls are ordinary copies at an offset, with CUDA's checks:
 // unknown symbol -> cudaErrorInvalidSymbol, offset + count past the
 // variable -> cudaErrorInvalidValue, a direction that does not involve the

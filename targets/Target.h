@@ -37,7 +37,7 @@ namespace target {
 
 /// Bumped whenever a class below changes layout or a virtual is added; a
 /// target library built against another version is refused at load.
-constexpr uint32_t InterfaceVersion = 3;
+constexpr uint32_t InterfaceVersion = 4;
 
 /// What a target call can answer. The rows, and the cudaError_t each one
 /// becomes, are in Status.def.
@@ -280,6 +280,30 @@ public:
   virtual Result deallocateShared(void *Ptr) = 0;
 
   virtual ModuleStats moduleStats() const = 0;
+
+  /// Where device variables live in this device's modules. False (the
+  /// default, the SPIR-V path): lowering moved them into one globals block
+  /// per module, which libcudart allocates, initialises and passes to every
+  /// GlobalsBlock argument (docs/fatbin-format.md). True (HIP code objects):
+  /// they are globals of the loaded code itself, found with moduleGlobal();
+  /// libcudart then allocates no block and the module's kernels take no
+  /// GlobalsBlock argument. Any thread; fixed for the device's lifetime.
+  virtual bool modulesOwnGlobals() const { return false; }
+
+  /// The device address and size in bytes of the variable \p Name in \p M,
+  /// where modulesOwnGlobals(): a __device__/__constant__ variable by
+  /// __cudaRegisterVar's deviceName (a container symbol name), or one of
+  /// cuport's own (__cuport_printf_buffer). The address is one copy()
+  /// accepts and kernels of \p M use. InvalidSymbol when \p M has no such
+  /// variable; NotSupported (the default) where modules own no globals.
+  /// Any thread; libcudart holds its registration lock.
+  virtual Result moduleGlobal(Module &M, const std::string &Name, void **Addr, size_t *Size) {
+    (void)M;
+    (void)Addr;
+    (void)Size;
+    return Result(Status::NotSupported,
+                  "device variable '" + Name + "' lives in the module's globals block");
+  }
 };
 
 /// One execution target with its devices, as created by its factory.

@@ -56,6 +56,24 @@ public:
     }
   }
 
+  /// The address and size of global \p Name, looked up once.
+  Result global(const std::string &Name, void **Addr, size_t *Size) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Globals.find(Name);
+    if (It == Globals.end()) {
+      void *P = nullptr;
+      size_t Bytes = 0;
+      if (Result R = check(L, L.hipModuleGetGlobal(&P, &Bytes, Handle, Name.c_str()),
+                           ("hipModuleGetGlobal(" + Name + ")").c_str());
+          !R)
+        return Result(Status::InvalidSymbol, R.message());
+      It = Globals.emplace(Name, std::make_pair(P, Bytes)).first;
+    }
+    *Addr = It->second.first;
+    *Size = It->second.second;
+    return Result::success();
+  }
+
   /// The kernel's hipFunction_t, looked up once.
   Result function(const std::string &Name, void **Out) {
     std::lock_guard<std::mutex> Guard(Lock);
@@ -80,6 +98,7 @@ public:
   std::vector<uint8_t> Image; ///< Kept: the module was loaded from these bytes.
   std::mutex Lock;
   std::unordered_map<std::string, void *> Functions;
+  std::unordered_map<std::string, std::pair<void *, size_t>> Globals;
 };
 
 void *streamOf(Queue *Q) { return Q ? static_cast<HipQueue *>(Q)->Stream : nullptr; }
@@ -131,7 +150,7 @@ bool archMatches(const std::string &ImageArch, const std::string &DeviceArch) {
 }
 
 Result packKernelParams(const fatbin::KernelInfo &Kernel, void **Args,
-                        void *const *GlobalsSlot, std::vector<void *> &Params) {
+                        std::vector<void *> &Params) {
   Params.clear();
   size_t User = 0;
   for (const fatbin::KernelArg &A : Kernel.Args) {
@@ -143,10 +162,8 @@ Result packKernelParams(const fatbin::KernelInfo &Kernel, void **Args,
                                                 Kernel.Name + " is a null pointer in args");
       Params.push_back(Args[User++]);
       break;
-    case fatbin::ArgKind::DynamicShared:
-      break; // The launch's sharedMemBytes; no kernel parameter on AMD GPUs.
-    case fatbin::ArgKind::GlobalsBlock:
-      Params.push_back(const_cast<void **>(GlobalsSlot));
+    case fatbin::ArgKind::DynamicShared: // The launch's sharedMemBytes.
+    case fatbin::ArgKind::GlobalsBlock:  // Device variables are real globals.
       break;
     default:
       return Result(Status::InvalidKernelImage,
@@ -322,10 +339,9 @@ Result HipDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
   if (Result R = HM.function(Kernel.Name, &F); !R)
     return R;
   // HIP copies the argument values before hipModuleLaunchKernel returns, so
-  // the slot and the vector may live on this stack frame.
-  void *GlobalsSlot = Config.Globals;
+  // the vector may live on this stack frame.
   std::vector<void *> Params;
-  if (Result R = packKernelParams(Kernel, Args, &GlobalsSlot, Params); !R)
+  if (Result R = packKernelParams(Kernel, Args, Params); !R)
     return R;
   return check(L,
                L.hipModuleLaunchKernel(F, Config.Grid[0], Config.Grid[1], Config.Grid[2],
@@ -333,6 +349,13 @@ Result HipDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                                        unsigned(Config.SharedBytes), streamOf(Config.Stream),
                                        Params.empty() ? nullptr : Params.data(), nullptr),
                ("hipModuleLaunchKernel(" + Kernel.Name + ")").c_str());
+}
+
+Result HipDevice::moduleGlobal(Module &M, const std::string &Name, void **Addr,
+                               size_t *Size) {
+  if (Result R = use(); !R)
+    return R;
+  return static_cast<HipModule &>(M).global(Name, Addr, Size);
 }
 
 Result HipDevice::synchronize() {

@@ -3,8 +3,10 @@
 // Each Device hook maps to one or two HIP calls: hipMalloc for allocate,
 // hipMemcpyAsync for copy, a HIP stream per Queue, a HIP event per Marker,
 // hipModuleLoadData for an AMD code object, hipModuleLaunchKernel for a
-// launch. HIP's current device is per thread, so every hook first makes
-// this device current on the calling thread.
+// launch, hipModuleGetGlobal for a device variable (which stays a global of
+// the code object: AMD images have no globals block). HIP's current device
+// is per thread, so every hook first makes this device current on the
+// calling thread.
 //
 // Untested on hardware: cuport's development machines have Debian's
 // libamdhip64 but no AMD GPU, so only the paths that need no device
@@ -34,13 +36,17 @@ namespace hip {
 bool archMatches(const std::string &ImageArch, const std::string &DeviceArch);
 
 /// Builds hipModuleLaunchKernel's kernelParams from cudaLaunchKernel's
-/// \p Args read through \p Kernel's metadata: one pointer per argument the
-/// code object declares. Value and GlobalPointer arguments point at the
-/// caller's bytes (args[i], in source order); GlobalsBlock points at
-/// \p GlobalsSlot (which holds the block's device address); DynamicShared
-/// has no parameter on AMD GPUs (it is the launch's sharedMemBytes).
+/// \p Args read through \p Kernel's metadata (the SPIR-V image's, which
+/// the AMD code objects share): one pointer per argument the code object
+/// declares. Value and GlobalPointer arguments point at the caller's bytes
+/// (args[i], in source order). The hidden arguments SPIR-V lowering adds
+/// have no parameter in an AMD code object: DynamicShared is the launch's
+/// sharedMemBytes, and GlobalsBlock does not exist because device variables
+/// are the code object's own globals (HipDevice::moduleGlobal).
+/// lowering/lib/AmdImage.cpp refuses, at compile time, an AMD kernel whose
+/// parameters are not exactly the user arguments.
 Result packKernelParams(const fatbin::KernelInfo &Kernel, void **Args,
-                        void *const *GlobalsSlot, std::vector<void *> &Params);
+                        std::vector<void *> &Params);
 
 class HipDevice : public Device {
 public:
@@ -75,6 +81,8 @@ public:
   Result allocateShared(size_t Bytes, void **Ptr) override;
   Result deallocateShared(void *Ptr) override;
   ModuleStats moduleStats() const override;
+  bool modulesOwnGlobals() const override { return true; }
+  Result moduleGlobal(Module &M, const std::string &Name, void **Addr, size_t *Size) override;
 
 private:
   HipDevice(HipLibrary &L, int Ordinal) : L(L), Ordinal(Ordinal) {}
