@@ -1,4 +1,12 @@
 //===- AmdImage.cpp - AMD GCN code objects for the HIP target -------------===//
+//
+// Two halves, so that -rdc can link between them: compileAmdModule is the
+// per-translation-unit Clang device compile for amdgcn-amd-amdhsa, and
+// emitAmdCodeObject takes one module (a translation unit's, or the device
+// link's of several) through cuport's AMD lowering, the ROCm device
+// libraries, the AMDGPU back end and ld.lld.
+//
+//===----------------------------------------------------------------------===//
 #include "AmdImage.h"
 
 #include "LoweringPasses.h"
@@ -154,11 +162,30 @@ static Error linkDeviceLibs(Module &M, const lowering::AmdBuild &B) {
   return Error::success();
 }
 
-Expected<std::vector<uint8_t>>
-cuport::lowering::buildAmdCodeObject(const DeviceCompileRequest &Request, const AmdBuild &B,
-                                     const std::vector<fatbin::KernelInfo> &Kernels) {
-  if (!isSupportedAmdArch(B.Arch))
-    return fail("'" + B.Arch + "' is not an AMD GCN target name such as gfx90a");
+/// Variables the host registers (Clang lists them in the used-lists) are
+/// found by name in the code object (hipModuleGetGlobal), which sees only
+/// symbols of global binding. Clang leaves some of them internal (a static
+/// __device__ variable; printf's format strings from cuport-lower-printf);
+/// they become external under the name the SPIR-V image's symbol table
+/// gives them, which is their LLVM name on both paths.
+static void exposeRegisteredVariables(Module &M) {
+  for (StringRef List : {"llvm.used", "llvm.compiler.used"}) {
+    GlobalVariable *Used = M.getGlobalVariable(List);
+    if (!Used || !Used->hasInitializer())
+      continue;
+    auto *Init = dyn_cast<ConstantArray>(Used->getInitializer());
+    if (!Init)
+      continue;
+    for (const Use &Op : Init->operands())
+      if (auto *GV = dyn_cast<GlobalVariable>(Op.get()->stripPointerCasts()))
+        if (GV->hasLocalLinkage() && GV->hasInitializer())
+          GV->setLinkage(GlobalValue::ExternalLinkage);
+  }
+}
+
+static Expected<std::unique_ptr<TargetMachine>> createAmdTargetMachine(StringRef Arch) {
+  if (!lowering::isSupportedAmdArch(Arch))
+    return fail("'" + Arch + "' is not an AMD GCN target name such as gfx90a");
   InitializeAllTargets();
   InitializeAllTargetMCs();
   InitializeAllAsmPrinters();
@@ -167,21 +194,44 @@ cuport::lowering::buildAmdCodeObject(const DeviceCompileRequest &Request, const 
   if (!T)
     return fail("LLVM has no AMDGPU back end: " + TargetError);
   std::unique_ptr<TargetMachine> TM(T->createTargetMachine(
-      AmdTriple, B.Arch, "", TargetOptions(), Reloc::PIC_, None, CodeGenOpt::Aggressive));
+      AmdTriple, Arch, "", TargetOptions(), Reloc::PIC_, None, CodeGenOpt::Aggressive));
   if (!TM)
-    return fail("cannot create an AMDGPU target machine for '" + B.Arch + "'");
-  if (!TM->getMCSubtargetInfo()->isCPUStringValid(B.Arch))
-    return fail("LLVM " LLVM_VERSION_STRING " has no AMDGPU target '" + B.Arch +
+    return fail("cannot create an AMDGPU target machine for '" + Arch + "'");
+  if (!TM->getMCSubtargetInfo()->isCPUStringValid(Arch))
+    return fail("LLVM " LLVM_VERSION_STRING " has no AMDGPU target '" + Arch +
                 "' (gfx90a and gfx940 are examples it has)");
+  return std::move(TM);
+}
 
+Expected<std::unique_ptr<Module>>
+cuport::lowering::compileAmdModule(const DeviceCompileRequest &Request, const AmdBuild &B,
+                                   LLVMContext &Ctx) {
+  auto TM = createAmdTargetMachine(B.Arch);
+  if (!TM)
+    return TM.takeError();
   DeviceCompileRequest R = Request;
   R.Triple = AmdTriple;
   R.TargetCPU = B.Arch;
+  return compileDeviceModule(R, Ctx);
+}
+
+Expected<std::vector<uint8_t>>
+cuport::lowering::buildAmdCodeObject(const DeviceCompileRequest &Request, const AmdBuild &B,
+                                     const std::vector<fatbin::KernelInfo> &Kernels) {
   LLVMContext Ctx;
-  auto M = compileDeviceModule(R, Ctx);
+  auto M = compileAmdModule(Request, B, Ctx);
   if (!M)
     return M.takeError();
-  Module &Mod = **M;
+  return emitAmdCodeObject(**M, B, Kernels);
+}
+
+Expected<std::vector<uint8_t>>
+cuport::lowering::emitAmdCodeObject(Module &Mod, const AmdBuild &B,
+                                    const std::vector<fatbin::KernelInfo> &Kernels) {
+  auto TMOrErr = createAmdTargetMachine(B.Arch);
+  if (!TMOrErr)
+    return TMOrErr.takeError();
+  std::unique_ptr<TargetMachine> TM = std::move(*TMOrErr);
 
   // printf records and undefined functions, as on the SPIR-V path.
   std::string Failure;
@@ -207,6 +257,7 @@ cuport::lowering::buildAmdCodeObject(const DeviceCompileRequest &Request, const 
     if (Error E = checkKernels(Mod, Kernels, B.Arch))
       return std::move(E);
     StripDebugInfo(Mod); // the line tables served the checks above
+    exposeRegisteredVariables(Mod);
     lowerOpenCLAtomics(Mod);
     if (Error E = linkDeviceLibs(Mod, B))
       return std::move(E);

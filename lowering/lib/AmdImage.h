@@ -10,6 +10,10 @@
 // AMD devices have what the SPIR-V path lowers away: dynamic shared memory
 // is the back end's dynamic LDS, and device variables are real module
 // globals. So only printf lowering and the undefined-function check run.
+// Every variable the host registers is a global symbol of the code object
+// under the name the container's symbol table gives it, which is what the
+// HIP target looks up with hipModuleGetGlobal; kernels take exactly their
+// user arguments (no globals block, no dynamic-shared parameter).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CUPORT_LOWERING_AMDIMAGE_H
@@ -18,9 +22,12 @@
 #include "DeviceCompiler.h"
 #include "fatbin/FatBinary.h"
 
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,9 +44,23 @@ struct AmdBuild {
 /// Compiles \p R for \p B.Arch and returns the code object. The kernels'
 /// user arguments must match \p Kernels (from the SPIR-V image: one set of
 /// metadata serves both); a difference is an internal error.
+/// compileAmdModule then emitAmdCodeObject.
 llvm::Expected<std::vector<uint8_t>>
 buildAmdCodeObject(const DeviceCompileRequest &R, const AmdBuild &B,
                    const std::vector<fatbin::KernelInfo> &Kernels);
+
+/// The Clang device compile of \p R for \p B.Arch alone: the unlowered
+/// module, which an -rdc object keeps as bitcode for the device link.
+llvm::Expected<std::unique_ptr<llvm::Module>>
+compileAmdModule(const DeviceCompileRequest &R, const AmdBuild &B, llvm::LLVMContext &Ctx);
+
+/// Lowers \p M (one translation unit's module, or the device link's of
+/// several) for \p B.Arch, links the ROCm device libraries, generates code
+/// and links the code object with ld.lld. \p M is consumed (changed in
+/// place). Kernels are checked against \p Kernels as above.
+llvm::Expected<std::vector<uint8_t>>
+emitAmdCodeObject(llvm::Module &M, const AmdBuild &B,
+                  const std::vector<fatbin::KernelInfo> &Kernels);
 
 /// True for the gfx names cuport knows how to build.
 bool isSupportedAmdArch(llvm::StringRef Arch);
