@@ -7,7 +7,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-asan test-fuzz bench install clean distclean
+.PHONY: all deps configure build demo test test-asan test-tsan test-fuzz bench install clean distclean
 
 all: build
 
@@ -46,6 +46,23 @@ test-asan: deps
 	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 	  CUPORT_CACHE_DIR=$(CURDIR)/$(ASAN_BUILD_DIR)/test/kernel-cache \
 	  $(ASAN_BUILD_DIR)/test/unit/$$t --gtest_brief=1; done
+
+# The multi-threaded stress test (8 threads x 4 streams) and the runtime API
+# tests with ThreadSanitizer, in their own build directory: libcudart and
+# the OpenCL target are instrumented; PoCL and the ICD loader are not, and
+# test/tsan.supp names only their modules (never cuport's code). Any report
+# fails the run (ThreadSanitizer's exit status 66).
+TSAN_BUILD_DIR ?= build-tsan
+TSAN_TESTS = RuntimeStressTests RuntimeApiTests
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  -DCUPORT_SANITIZE=thread $(CMAKE_FLAGS)
+	cmake --build $(TSAN_BUILD_DIR) -j $(JOBS) --target $(TSAN_TESTS)
+	@set -e; for t in $(TSAN_TESTS); do \
+	  echo "== $$t (ThreadSanitizer)"; \
+	  TSAN_OPTIONS="suppressions=$(CURDIR)/test/tsan.supp $$TSAN_OPTIONS" \
+	  CUPORT_CACHE_DIR=$(CURDIR)/$(TSAN_BUILD_DIR)/test/kernel-cache \
+	  $(TSAN_BUILD_DIR)/test/unit/$$t --gtest_brief=1; done
 
 # Each libFuzzer target for FUZZ_SECONDS from its seed corpus (new inputs go
 # to a scratch folder, not into the repository).

@@ -212,6 +212,12 @@ Result OpenCLDevice::create(cl_platform_id Platform, cl_device_id Id,
   D->Context = clCreateContext(CP, 1, &Id, nullptr, nullptr, &Err);
   if (Err != CL_SUCCESS || !D->Context)
     return clResult(Err, "clCreateContext", Status::InitializationFailed);
+  // Every queue records timestamps when the device can: CUDA events time
+  // any stream, and markers are cheap to time. Decided once, here, before
+  // other threads can see the device: they read it without a lock.
+  cl_command_queue_properties Supported = 0;
+  deviceInfo(Id, CL_DEVICE_QUEUE_ON_HOST_PROPERTIES, Supported);
+  D->Profiling = (Supported & CL_QUEUE_PROFILING_ENABLE) != 0;
   std::unique_ptr<Queue> Q;
   if (Result R = D->createQueue(true, &Q); !R)
     return R;
@@ -352,14 +358,8 @@ std::vector<std::pair<std::string, std::string>> OpenCLDevice::describe() const 
 //===----------------------------------------------------------------------===//
 
 Result OpenCLDevice::createQueue(bool Blocking, std::unique_ptr<Queue> *Out) {
-  cl_command_queue_properties Supported = 0;
-  deviceInfo(Id, CL_DEVICE_QUEUE_ON_HOST_PROPERTIES, Supported);
-  // Every queue records timestamps when the device can: CUDA events time
-  // any stream, and markers are cheap to time.
-  Profiling = (Supported & CL_QUEUE_PROFILING_ENABLE) != 0;
   cl_queue_properties QP[] = {CL_QUEUE_PROPERTIES,
-                              cl_queue_properties(Supported & CL_QUEUE_PROFILING_ENABLE),
-                              0};
+                              cl_queue_properties(Profiling ? CL_QUEUE_PROFILING_ENABLE : 0), 0};
   cl_int Err;
   cl_command_queue Q = clCreateCommandQueueWithProperties(Context, Id, QP, &Err);
   if (Err != CL_SUCCESS || !Q)

@@ -186,7 +186,7 @@ private:
   KernelCache Cache;
   DeviceCounters Counters;
 
-  bool Profiling = false; ///< Queues record timestamps (set before any queue exists).
+  bool Profiling = false; ///< Queues record timestamps (set by create(), then read-only).
 
   std::mutex QueuesLock;
   std::set<CLQueue *> BlockingQueues; ///< User queues that sync with the default one.
