@@ -10,9 +10,12 @@
 // same operation to it, and any byte that differs fails, so a copy that
 // writes the padding between width and pitch, or misses a row, is caught.
 // Error cases check the exact cudaError_t and that it is the thread's last
-// error, as CUDA reports it.
+// error, as CUDA reports it. Copies between two devices run in a child
+// process that asks PoCL for two devices (POCL_DEVICES).
 //
 //===----------------------------------------------------------------------===//
+#include "ChildProcess.h"
+#include "CuportRuntime.h"
 #include "RuntimeApiSupport.h"
 #include "driver_functions.h"
 
@@ -668,6 +671,92 @@ TEST(PeerMemory, CopyOnOneDeviceIsADeviceToDeviceCopy) {
   EXPECT_EQ(cudaStreamDestroy(S), cudaSuccess);
   EXPECT_EQ(cudaFree(A), cudaSuccess);
   EXPECT_EQ(cudaFree(B), cudaSuccess);
+}
+
+
+/// Runs in a child with two PoCL devices: peer copies, and 2D/3D copies,
+/// between allocations of different devices (staged through the host).
+TEST(Child, DISABLED_TwoDevices) {
+  int N = 0;
+  ASSERT_EQ(cudaGetDeviceCount(&N), cudaSuccess);
+  if (N < 2)
+    GTEST_SKIP() << "one device only";
+  int Can = -1;
+  ASSERT_EQ(cudaDeviceCanAccessPeer(&Can, 0, 1), cudaSuccess);
+  EXPECT_EQ(Can, 0);
+  ASSERT_EQ(cudaSetDevice(1), cudaSuccess);
+  EXPECT_API_ERROR(cudaErrorPeerAccessUnsupported, cudaDeviceEnablePeerAccess(0, 0));
+  EXPECT_API_ERROR(cudaErrorInvalidDevice, cudaDeviceEnablePeerAccess(1, 0));
+  EXPECT_API_ERROR(cudaErrorPeerAccessNotEnabled, cudaDeviceDisablePeerAccess(0));
+
+  const size_t Size = 5000;
+  unsigned char *A = nullptr, *B = nullptr;
+  ASSERT_EQ(cudaSetDevice(0), cudaSuccess);
+  ASSERT_EQ(cudaMalloc((void **)&A, Size), cudaSuccess);
+  ASSERT_EQ(cudaSetDevice(1), cudaSuccess);
+  ASSERT_EQ(cudaMalloc((void **)&B, Size), cudaSuccess);
+  Bytes Src = pattern(Size, 21), ModelB(Size, 0x2F);
+  ASSERT_EQ(cudaMemcpy(A, Src.data(), Size, cudaMemcpyHostToDevice), cudaSuccess);
+  ASSERT_EQ(cudaMemset(B, 0x2F, Size), cudaSuccess);
+  ASSERT_EQ(cudaMemcpyPeer(B + 100, 1, A + 7, 0, 3000), cudaSuccess);
+  std::memcpy(ModelB.data() + 100, Src.data() + 7, 3000);
+  EXPECT_TRUE(sameBytes(ModelB, readBack(B, Size)));
+  // Each pointer must belong to the device named for it.
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemcpyPeer(B, 0, A, 0, 16));
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemcpyPeer(B, 1, A, 1, 16));
+  // Async, on a stream of device 1, behind a memset of B on it.
+  cudaStream_t S;
+  ASSERT_EQ(cudaStreamCreate(&S), cudaSuccess);
+  Bytes ModelA = Src;
+  ASSERT_EQ(cudaMemsetAsync(B, 0x61, 64, S), cudaSuccess);
+  ASSERT_EQ(cudaMemcpyPeerAsync(A + 1000, 0, B, 1, 200, S), cudaSuccess);
+  ASSERT_EQ(cudaStreamSynchronize(S), cudaSuccess);
+  std::memset(ModelB.data(), 0x61, 64);
+  std::memcpy(ModelA.data() + 1000, ModelB.data(), 200);
+  EXPECT_TRUE(sameBytes(ModelA, readBack(A, Size)));
+
+  // cudaMemcpy2D and cudaMemcpy3D from device 0's pitched memory to device 1's.
+  ASSERT_EQ(cudaSetDevice(0), cudaSuccess);
+  Pitched P0(50, 6, 0x0A);
+  ASSERT_EQ(cudaMemcpy2D(P0.Ptr, P0.Pitch, Src.data(), 50, 50, 6, cudaMemcpyHostToDevice),
+            cudaSuccess);
+  modelCopy(P0.Model, {0, P0.Pitch, 0}, Src, {0, 50, 0}, {50, 6, 1});
+  ASSERT_EQ(cudaSetDevice(1), cudaSuccess);
+  Pitched P1(70, 6, 0x0B);
+  ASSERT_EQ(cudaMemcpy2D(P1.Ptr + 3, P1.Pitch, P0.Ptr, P0.Pitch, 50, 6,
+                         cudaMemcpyDeviceToDevice),
+            cudaSuccess);
+  modelCopy(P1.Model, {3, P1.Pitch, 0}, P0.Model, {0, P0.Pitch, 0}, {50, 6, 1});
+  EXPECT_TRUE(P1.matches());
+  cudaMemcpy3DParms M;
+  std::memset(&M, 0, sizeof(M));
+  M.srcPtr = make_cudaPitchedPtr(P1.Ptr, P1.Pitch, 70, 3);
+  M.dstPtr = make_cudaPitchedPtr(P0.Ptr, P0.Pitch, 50, 3);
+  M.srcPos = make_cudaPos(5, 1, 0);
+  M.extent = make_cudaExtent(40, 2, 2);
+  M.kind = cudaMemcpyDefault;
+  ASSERT_EQ(cudaMemcpy3D(&M), cudaSuccess);
+  modelCopy(P0.Model, {0, P0.Pitch, P0.Pitch * 3}, P1.Model, {P1.Pitch + 5, P1.Pitch, P1.Pitch * 3},
+            {40, 2, 2});
+  EXPECT_TRUE(P0.matches());
+
+  EXPECT_EQ(cudaStreamDestroy(S), cudaSuccess);
+  EXPECT_EQ(cudaFree(A), cudaSuccess);
+  EXPECT_EQ(cudaFree(B), cudaSuccess);
+}
+
+TEST(PeerMemory, CopiesBetweenTwoDevices) {
+  REQUIRE_DEVICE();
+  const char *Target = cuportGetTargetName();
+  cudaDeviceProp P;
+  ASSERT_EQ(cudaGetDeviceProperties(&P, 0), cudaSuccess);
+  if (!Target || std::string(Target) != "opencl" || !std::strstr(P.name, "pthread"))
+    GTEST_SKIP() << "two devices come from PoCL's POCL_DEVICES";
+  cuport::test::Child C = cuport::test::runChild(
+      "TwoDevices", {{"POCL_DEVICES", "pthread pthread"}, {"CUPORT_TARGET", "opencl"}});
+  if (C.Output.find("one device only") != std::string::npos)
+    GTEST_SKIP() << "PoCL gave one device";
+  EXPECT_TRUE(C.passed()) << C.Output;
 }
 
 } // namespace
