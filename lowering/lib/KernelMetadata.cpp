@@ -27,10 +27,12 @@ static Expected<KernelArg> describe(const Function &F, const Argument &A, const 
   // Hidden arguments added by lowering (HiddenArgument.h) say what they are.
   if (F.getAttributes().hasParamAttr(A.getArgNo(), "cuport-hidden")) {
     StringRef Which = F.getAttributes().getParamAttr(A.getArgNo(), "cuport-hidden").getValueAsString();
-    K.Kind = Which == "globals" ? ArgKind::GlobalsBlock : ArgKind::DynamicShared;
-    K.Size = 0;
-    K.Align = 16;
-    if (Which != "globals" && Which != "dynamic-shared")
+    K.Kind = Which == "globals"     ? ArgKind::GlobalsBlock
+             : Which == "block-dim" ? ArgKind::BlockDim
+                                    : ArgKind::DynamicShared;
+    K.Size = Which == "block-dim" ? 4 : 0;
+    K.Align = Which == "block-dim" ? 4 : 16;
+    if (Which != "globals" && Which != "dynamic-shared" && Which != "block-dim")
       return createStringError(inconvertibleErrorCode(),
                                "kernel '" + F.getName() + "' has an unknown hidden argument '" +
                                    Which + "'");
@@ -83,6 +85,8 @@ Expected<std::vector<KernelInfo>> cuport::lowering::collectKernelInfo(const Modu
         return K.takeError();
       if (K->Kind == ArgKind::DynamicShared)
         Info.Flags |= fatbin::KF_UsesDynamicShared;
+      if (K->Kind == ArgKind::BlockDim)
+        Info.Flags |= fatbin::KF_WarpLockstep;
       Info.Args.push_back(*K);
     }
     Kernels.push_back(std::move(Info));

@@ -8,7 +8,8 @@
 // that names the function (demangled) and the kernel-side caller.
 //
 // Allowed: LLVM intrinsics, SPIR-V friendly `__spirv_*` calls, and OpenCL C
-// built-ins, recognised by the demangled base name (OpenCLBuiltins.def).
+// built-ins, recognised by the demangled base name (OpenCLBuiltins.def), and
+// the warp primitives that the next pass lowers.
 //
 //===----------------------------------------------------------------------===//
 #include "LoweringPasses.h"
@@ -53,6 +54,11 @@ static bool isProvided(const Function &F) {
   if (F.isIntrinsic())
     return true;
   std::string Base = baseName(F.getName());
+  // The warp primitives of cuport/device_warp.h: cuport-lower-warp-lockstep
+  // replaces their calls.
+  if (Base == "__cuport_warp_suspend" || Base == "__cuport_warp_state" ||
+      Base == "__cuport_warp_lane")
+    return true;
   return StringRef(Base).startswith("__spirv_") || isOpenCLBuiltin(Base);
 }
 

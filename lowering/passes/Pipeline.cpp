@@ -60,6 +60,11 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   //    Then undefined functions: nothing below can make them defined, and
   //    the message should name the user's function before any rewriting.
   Add(CheckUndefinedPass(Errors), "cuport-check-undefined");
+  //    Warp functions: kernels that use them run a warp per work-item. First
+  //    among the rewrites, because it inlines every device function into
+  //    such kernels and clones their bodies: the passes below then give the
+  //    body and the kernel their hidden arguments like any other caller.
+  Add(LowerWarpLockstepPass(Errors), "cuport-lower-warp-lockstep");
   // 1. Kernel signatures: bool parameters first, then the hidden dynamic
   //    shared memory argument, which must stay the last parameter (the
   //    runtime appends it after the user's arguments).

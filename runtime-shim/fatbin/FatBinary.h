@@ -37,6 +37,8 @@ enum class ArgKind : uint32_t {
                      ///< sharedMem. Has no entry in the user's args array.
   GlobalsBlock = 3,  ///< Hidden argument (1.1): the module's device-variable
                      ///< block (FatBinary::Globals). No entry in args.
+  BlockDim = 4,      ///< Hidden argument (1.2) of KF_WarpLockstep kernels: a u32,
+                     ///< CUDA's block shape x | y << 11 | z << 22. No entry in args.
 };
 
 struct KernelArg {
@@ -47,6 +49,10 @@ struct KernelArg {
 
 enum KernelFlags : uint32_t {
   KF_UsesDynamicShared = 1u << 0,
+  /// (1.2) The kernel uses warp functions and runs one warp per work-item:
+  /// launch ceil(block threads / 32) work-items per work-group, one
+  /// work-group per block, and pass the block shape as its BlockDim argument.
+  KF_WarpLockstep = 1u << 1,
 };
 
 struct KernelInfo {
@@ -101,7 +107,7 @@ struct FatBinary {
 
 constexpr char Magic[8] = {'C', 'U', 'P', 'O', 'R', 'T', 'F', 'B'};
 constexpr uint16_t VersionMajor = 1;
-constexpr uint16_t VersionMinor = 1;
+constexpr uint16_t VersionMinor = 2;
 /// Size of the fixed header; its last field is the u64 TotalSize.
 constexpr size_t HeaderSize = 32;
 
@@ -110,7 +116,8 @@ constexpr size_t HeaderSize = 32;
 /// such a kernel instead of guessing.
 inline bool isKnownArgKind(ArgKind K) {
   return K == ArgKind::Value || K == ArgKind::GlobalPointer ||
-         K == ArgKind::DynamicShared || K == ArgKind::GlobalsBlock;
+         K == ArgKind::DynamicShared || K == ArgKind::GlobalsBlock ||
+         K == ArgKind::BlockDim;
 }
 
 /// Serializes \p FB; the result starts with the 32-byte header.

@@ -807,16 +807,25 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
   for (int I = 0; I < 3; ++I) {
     Local[I] = Config.Block[I];
     Threads *= Local[I];
+  }
+  // A kernel with warp functions runs one warp per work-item (lowering's
+  // cuport-lower-warp-lockstep): one work-group per block, still.
+  bool Lockstep = Kernel.Flags & fatbin::KF_WarpLockstep;
+  if (Lockstep) {
+    Local[0] = (Threads + 31) / 32;
+    Local[1] = Local[2] = 1;
+  }
+  for (int I = 0; I < 3; ++I)
     if (__builtin_mul_overflow(size_t(Config.Grid[I]), Local[I], &Global[I]))
       return Result(Status::InvalidConfiguration,
                     "grid x block overflows the global size in dimension " +
                         std::to_string(I));
-  }
-  if (Threads > Slot->MaxWorkGroupSize)
+  if (Local[0] * Local[1] * Local[2] > Slot->MaxWorkGroupSize)
     return Result(Status::LaunchOutOfResources,
                   "block of " + std::to_string(Threads) + " threads exceeds what kernel '" +
                       Kernel.Name + "' supports on this device (" +
-                      std::to_string(Slot->MaxWorkGroupSize) + ")");
+                      std::to_string(Slot->MaxWorkGroupSize) +
+                      (Lockstep ? " warps)" : ")"));
   if (Slot->StaticLocalBytes + Config.SharedBytes > Props.SharedMemPerBlock)
     return Result(Status::LaunchOutOfResources,
                   "kernel '" + Kernel.Name + "' needs " +
@@ -869,6 +878,15 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                       "the module has no globals block");
       Err = clSetKernelArgSVMPointer(Slot->Kernel, I, Config.Globals);
       break;
+    case fatbin::ArgKind::BlockDim: {
+      // x | y << 11 | z << 22: CUDA's limits (1024, 1024, 64) fit.
+      if (Config.Block[0] > 1024 || Config.Block[1] > 1024 || Config.Block[2] > 64)
+        return Result(Status::InvalidConfiguration, "block shape exceeds CUDA's limits");
+      cl_uint Packed = cl_uint(Config.Block[0]) | cl_uint(Config.Block[1]) << 11 |
+                       cl_uint(Config.Block[2]) << 22;
+      Err = clSetKernelArg(Slot->Kernel, I, sizeof(Packed), &Packed);
+      break;
+    }
     default:
       return Result(Status::InvalidKernelImage,
                     "kernel '" + Kernel.Name + "' argument " + std::to_string(I) +

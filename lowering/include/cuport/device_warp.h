@@ -1,13 +1,29 @@
-/*===- device_warp.h - CUDA warp-level functions: not available yet -------===*
+/*===- device_warp.h - CUDA warp-level functions ---------------------------===*
  *
- * Shuffles, votes, __syncwarp, __match_*_sync and __reduce_*_sync need the
- * 32 lanes of a warp to exchange values at the same program point. The
- * default target (PoCL on the CPU) runs work-items of a work-group in turn
- * between barriers and reports no sub-groups, and an emulation through
- * work-group barriers gives wrong answers in divergent code such as
- * `if (threadIdx.x < 32) warpReduce()`. Until cuport's lockstep lowering
- * for them exists, every use is a compile error at the call, naming the
- * function, so no program silently computes something else.
+ * Shuffles, votes, __activemask, __syncwarp, __match_*_sync and
+ * __reduce_*_sync with CUDA's 32-lane semantics, divergent code included.
+ *
+ * An OpenCL device (PoCL on the CPU) has no warps, so cuport makes them:
+ * the lowering pass cuport-lower-warp-lockstep runs each warp's 32 lanes in
+ * one work-item. Every warp function below parks its lane at a *site*
+ * (__cuport_warp_suspend); when every lane of the warp is parked or has
+ * exited, __cuport_warp_schedule decides which sites are complete, takes a
+ * snapshot of the values the parked lanes offered, and lets those lanes
+ * resume; each lane then computes its own result from the snapshot. The
+ * data structure and the scheduler are here, in C, so that the rules are
+ * read in one place; the pass only splits kernels at the sites and keeps
+ * each lane's live values in its own frame (docs/device-features.md).
+ *
+ * Which lanes meet: a site with an explicit member mask is complete when
+ * every lane of the mask that has not exited is parked at that same site
+ * (a lane of the mask parked elsewhere is still on its way, as in
+ * `if (lane < 16) f(__shfl_sync(0xffff, ...)); __shfl_sync(~0u, ...)`).
+ * Sites without a mask (__activemask, the legacy non-_sync forms) group the
+ * lanes that arrived together, as converged hardware would. A block
+ * barrier is entered only when no warp site is left.
+ *
+ * AMD targets run 64-wide wavefronts and do not use this lowering yet; the
+ * warp functions are a compile error there.
  *
  *===----------------------------------------------------------------------===*/
 #ifndef CUPORT_DEVICE_WARP_H
@@ -15,49 +31,356 @@
 
 #if defined(__CUDACC__)
 
-#define __CUPORT_WARP_UNAVAILABLE                                               \
-  __attribute__((unavailable(                                                   \
-      "warp-level functions are not supported by cuport's SPIR-V target yet "   \
+#if defined(__AMDGCN__)
+#define __CUPORT_WARP_FN                                                       \
+  __device__ __attribute__((unavailable(                                       \
+      "warp-level functions are not supported on cuport's AMD targets yet "    \
       "(docs/device-features.md)")))
+#else
+#define __CUPORT_WARP_FN static __device__ __forceinline__
+#endif
 
+#if !defined(__AMDGCN__)
+
+/* One warp's lockstep state, private to the work-item that runs the warp.
+ * Wait[] values. */
+#define __CUPORT_WARP_RUN 0u
+#define __CUPORT_WARP_AT_SITE 1u
+#define __CUPORT_WARP_AT_BARRIER 2u
+#define __CUPORT_WARP_EXITED 3u
+/* __cuport_warp_schedule results. */
+#define __CUPORT_WARP_RESUMED 0
+#define __CUPORT_WARP_BARRIER 1
+#define __CUPORT_WARP_DONE 2
+
+struct __cuport_warp {
+  unsigned Site[32];           /* where the lane resumes; 0: kernel entry */
+  unsigned Wait[32];           /* __CUPORT_WARP_RUN .. _EXITED */
+  unsigned Mask[32];           /* member mask given at the site */
+  unsigned HasMask;            /* lanes whose site gave a mask */
+  unsigned long long Value[32];/* what each parked lane offers */
+  unsigned Group[32];          /* lanes resumed with this one, same site */
+  unsigned long long Seen[32]; /* Value[] when the last round resumed */
+};
+
+/* Lowered by cuport-lower-warp-lockstep: they exist only inside kernels that
+ * the pass has split; nothing else may call them. */
+extern "C" {
+__device__ __attribute__((convergent, nothrow)) void
+__cuport_warp_suspend(unsigned HasMask, unsigned Mask, unsigned long long Value);
+__device__ __attribute__((const, nothrow)) __cuport_warp *__cuport_warp_state();
+__device__ __attribute__((const, nothrow)) unsigned __cuport_warp_lane();
+}
+
+/* The scheduler and the lane bookkeeping the pass calls. `used` keeps them in
+ * every module, as the pass needs them after Clang's optimiser has run; the
+ * pass deletes them from modules without warp functions. */
+#define __CUPORT_WARP_RT extern "C" __device__ __attribute__((used)) inline
+
+__CUPORT_WARP_RT void __cuport_warp_begin(__cuport_warp *W, unsigned Live) {
+  W->HasMask = 0;
+  for (unsigned L = 0; L < 32; ++L) {
+    W->Site[L] = 0;
+    W->Wait[L] = L < Live ? __CUPORT_WARP_RUN : __CUPORT_WARP_EXITED;
+    W->Group[L] = 0;
+  }
+}
+
+__CUPORT_WARP_RT int __cuport_warp_runnable(__cuport_warp *W, unsigned L) {
+  return W->Wait[L] == __CUPORT_WARP_RUN;
+}
+
+__CUPORT_WARP_RT unsigned __cuport_warp_resume_point(__cuport_warp *W, unsigned L) {
+  return W->Site[L];
+}
+
+__CUPORT_WARP_RT void __cuport_warp_park(__cuport_warp *W, unsigned L, unsigned Site,
+                                         unsigned Barrier, unsigned HasMask,
+                                         unsigned Mask, unsigned long long Value) {
+  W->Site[L] = Site;
+  W->Wait[L] = Barrier ? __CUPORT_WARP_AT_BARRIER : __CUPORT_WARP_AT_SITE;
+  W->Mask[L] = Mask;
+  W->HasMask = HasMask ? (W->HasMask | (1u << L)) : (W->HasMask & ~(1u << L));
+  W->Value[L] = Value;
+}
+
+__CUPORT_WARP_RT void __cuport_warp_exit(__cuport_warp *W, unsigned L) {
+  W->Wait[L] = __CUPORT_WARP_EXITED;
+}
+
+/* Lanes at a block barrier go on once the work-group barrier has passed. */
+__CUPORT_WARP_RT void __cuport_warp_release(__cuport_warp *W) {
+  for (unsigned L = 0; L < 32; ++L)
+    if (W->Wait[L] == __CUPORT_WARP_AT_BARRIER)
+      W->Wait[L] = __CUPORT_WARP_RUN;
+}
+
+/* Called when no lane can run: resumes the complete sites (see the file
+ * comment), or says that the warp waits at a block barrier or is done. */
+__CUPORT_WARP_RT int __cuport_warp_schedule(__cuport_warp *W) {
+  unsigned Live = 0, AtSite = 0;
+  for (unsigned L = 0; L < 32; ++L) {
+    if (W->Wait[L] != __CUPORT_WARP_EXITED)
+      Live |= 1u << L;
+    if (W->Wait[L] == __CUPORT_WARP_AT_SITE)
+      AtSite |= 1u << L;
+  }
+  if (!Live)
+    return __CUPORT_WARP_DONE;
+  if (!AtSite)
+    return __CUPORT_WARP_BARRIER;
+  /* Lanes at the same site as L. */
+  unsigned Same[32];
+  for (unsigned L = 0; L < 32; ++L) {
+    Same[L] = 0;
+    if (AtSite & (1u << L))
+      for (unsigned J = 0; J < 32; ++J)
+        if ((AtSite & (1u << J)) && W->Site[J] == W->Site[L])
+          Same[L] |= 1u << J;
+  }
+  /* 1. Sites whose every member (explicit mask, or every live lane) is
+   *    there. 2. Else the mask-less sites as they are: the lanes that
+   *    arrived together are the active ones. 3. Else whatever is parked:
+   *    masks naming lanes that went elsewhere, which CUDA leaves undefined;
+   *    never a hang. */
+  unsigned Ready = 0, Maskless = 0;
+  for (unsigned L = 0; L < 32; ++L) {
+    if (!(AtSite & (1u << L)))
+      continue;
+    unsigned Need = ((W->HasMask >> L) & 1u) ? (W->Mask[L] & Live) : Live;
+    if ((Need & Same[L]) == Need)
+      Ready |= 1u << L;
+    if (!((W->HasMask >> L) & 1u))
+      Maskless |= 1u << L;
+  }
+  if (!Ready)
+    Ready = Maskless ? Maskless : AtSite;
+  for (unsigned L = 0; L < 32; ++L) {
+    W->Seen[L] = W->Value[L];
+    W->Group[L] = (Ready & (1u << L)) ? Same[L] : 0u;
+    if (Ready & (1u << L))
+      W->Wait[L] = __CUPORT_WARP_RUN;
+  }
+  return __CUPORT_WARP_RESUMED;
+}
+
+#undef __CUPORT_WARP_RT
+
+/*===------------------- Values through 64-bit slots ----------------------===*/
+
+template <typename T> static __device__ __forceinline__ unsigned long long __cuport_warp_bits(T V) {
+  static_assert(sizeof(T) <= 8, "warp functions exchange values of at most 8 bytes");
+  unsigned long long B = 0;
+  __builtin_memcpy(&B, &V, sizeof(T));
+  return B;
+}
+
+template <typename T> static __device__ __forceinline__ T __cuport_warp_value(unsigned long long B) {
+  T V;
+  __builtin_memcpy(&V, &B, sizeof(T));
+  return V;
+}
+
+/* Parks the lane and returns the warp state once its site is resumed. */
+static __device__ __forceinline__ __cuport_warp *__cuport_warp_meet(unsigned HasMask, unsigned Mask,
+                                                                  unsigned long long Value) {
+  __cuport_warp_suspend(HasMask, Mask, Value);
+  return __cuport_warp_state();
+}
+
+/* Members of the last meeting that the mask names. */
+static __device__ __forceinline__ unsigned __cuport_warp_members(__cuport_warp *W, unsigned Mask) {
+  return W->Group[__cuport_warp_lane()] & Mask;
+}
+
+/*===------------------- Shuffles -----------------------------------------===*/
+
+/* Source lane of each shuffle, as PTX's shfl.sync defines it for CUDA's
+ * width argument: segments of Width lanes; out of the segment, a lane
+ * keeps its own value. */
+#define __CUPORT_SHFL_IDX 0
+#define __CUPORT_SHFL_UP 1
+#define __CUPORT_SHFL_DOWN 2
+#define __CUPORT_SHFL_XOR 3
 
 template <typename T>
-__device__ T __shfl_sync(unsigned Mask, T Var, int SrcLane, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ T __shfl_up_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ T __shfl_down_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ T __shfl_xor_sync(unsigned Mask, T Var, int LaneMask, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ T __shfl(T Var, int SrcLane, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ T __shfl_up(T Var, unsigned Delta, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ T __shfl_down(T Var, unsigned Delta, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ T __shfl_xor(T Var, int LaneMask, int Width = 32) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ unsigned __match_any_sync(unsigned Mask, T Value) __CUPORT_WARP_UNAVAILABLE;
-template <typename T>
-__device__ unsigned __match_all_sync(unsigned Mask, T Value, int *Pred) __CUPORT_WARP_UNAVAILABLE;
+static __device__ __forceinline__ T __cuport_shfl(unsigned HasMask, unsigned Mask, T Var, int Arg,
+                                                  int Width, int Kind) {
+  unsigned long long Own = __cuport_warp_bits(Var);
+  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Own);
+  int Lane = (int)__cuport_warp_lane();
+  int SegStart = Lane & ~(Width - 1), SegLast = SegStart | (Width - 1);
+  int Src = Lane;
+  switch (Kind) {
+  case __CUPORT_SHFL_IDX:
+    Src = SegStart | (Arg & (Width - 1));
+    break;
+  case __CUPORT_SHFL_UP:
+    Src = Lane - Arg >= SegStart ? Lane - Arg : Lane;
+    break;
+  case __CUPORT_SHFL_DOWN:
+    Src = Lane + Arg <= SegLast ? Lane + Arg : Lane;
+    break;
+  default:
+    Src = (Lane ^ Arg) <= SegLast ? (Lane ^ Arg) : Lane;
+    break;
+  }
+  if (Src < 0 || Src > 31 || !(W->Group[Lane] & (1u << Src)))
+    return Var; /* an inactive source lane: CUDA leaves the value undefined */
+  return __cuport_warp_value<T>(W->Seen[Src]);
+}
 
-__device__ unsigned __ballot_sync(unsigned Mask, int Predicate) __CUPORT_WARP_UNAVAILABLE;
-__device__ int __any_sync(unsigned Mask, int Predicate) __CUPORT_WARP_UNAVAILABLE;
-__device__ int __all_sync(unsigned Mask, int Predicate) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __ballot(int Predicate) __CUPORT_WARP_UNAVAILABLE;
-__device__ int __any(int Predicate) __CUPORT_WARP_UNAVAILABLE;
-__device__ int __all(int Predicate) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __activemask() __CUPORT_WARP_UNAVAILABLE;
-__device__ void __syncwarp(unsigned Mask = 0xffffffffu) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __reduce_add_sync(unsigned Mask, unsigned Value) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __reduce_min_sync(unsigned Mask, unsigned Value) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __reduce_max_sync(unsigned Mask, unsigned Value) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __reduce_and_sync(unsigned Mask, unsigned Value) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __reduce_or_sync(unsigned Mask, unsigned Value) __CUPORT_WARP_UNAVAILABLE;
-__device__ unsigned __reduce_xor_sync(unsigned Mask, unsigned Value) __CUPORT_WARP_UNAVAILABLE;
+template <typename T>
+__CUPORT_WARP_FN T __shfl_sync(unsigned Mask, T Var, int SrcLane, int Width = 32) {
+  return __cuport_shfl(1u, Mask, Var, SrcLane, Width, __CUPORT_SHFL_IDX);
+}
+template <typename T>
+__CUPORT_WARP_FN T __shfl_up_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32) {
+  return __cuport_shfl(1u, Mask, Var, (int)Delta, Width, __CUPORT_SHFL_UP);
+}
+template <typename T>
+__CUPORT_WARP_FN T __shfl_down_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32) {
+  return __cuport_shfl(1u, Mask, Var, (int)Delta, Width, __CUPORT_SHFL_DOWN);
+}
+template <typename T>
+__CUPORT_WARP_FN T __shfl_xor_sync(unsigned Mask, T Var, int LaneMask, int Width = 32) {
+  return __cuport_shfl(1u, Mask, Var, LaneMask, Width, __CUPORT_SHFL_XOR);
+}
+/* The pre-CUDA 9 forms: the active lanes take part. */
+template <typename T> __CUPORT_WARP_FN T __shfl(T Var, int SrcLane, int Width = 32) {
+  return __cuport_shfl(0u, ~0u, Var, SrcLane, Width, __CUPORT_SHFL_IDX);
+}
+template <typename T> __CUPORT_WARP_FN T __shfl_up(T Var, unsigned Delta, int Width = 32) {
+  return __cuport_shfl(0u, ~0u, Var, (int)Delta, Width, __CUPORT_SHFL_UP);
+}
+template <typename T> __CUPORT_WARP_FN T __shfl_down(T Var, unsigned Delta, int Width = 32) {
+  return __cuport_shfl(0u, ~0u, Var, (int)Delta, Width, __CUPORT_SHFL_DOWN);
+}
+template <typename T> __CUPORT_WARP_FN T __shfl_xor(T Var, int LaneMask, int Width = 32) {
+  return __cuport_shfl(0u, ~0u, Var, LaneMask, Width, __CUPORT_SHFL_XOR);
+}
 
-#undef __CUPORT_WARP_UNAVAILABLE
+/*===------------------- Votes, match, reduce, sync -----------------------===*/
+
+static __device__ __forceinline__ unsigned __cuport_ballot(unsigned HasMask, unsigned Mask,
+                                                           int Predicate) {
+  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Predicate != 0);
+  unsigned Members = __cuport_warp_members(W, Mask), Bits = 0;
+  for (unsigned J = 0; J < 32; ++J)
+    if ((Members & (1u << J)) && W->Seen[J])
+      Bits |= 1u << J;
+  return Bits;
+}
+
+__CUPORT_WARP_FN unsigned __ballot_sync(unsigned Mask, int Predicate) {
+  return __cuport_ballot(1u, Mask, Predicate);
+}
+__CUPORT_WARP_FN int __any_sync(unsigned Mask, int Predicate) {
+  return __cuport_ballot(1u, Mask, Predicate) != 0;
+}
+static __device__ __forceinline__ int __cuport_all(unsigned HasMask, unsigned Mask, int Predicate) {
+  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Predicate != 0);
+  unsigned Members = __cuport_warp_members(W, Mask);
+  for (unsigned J = 0; J < 32; ++J)
+    if ((Members & (1u << J)) && !W->Seen[J])
+      return 0;
+  return 1;
+}
+
+__CUPORT_WARP_FN int __all_sync(unsigned Mask, int Predicate) {
+  return __cuport_all(1u, Mask, Predicate);
+}
+__CUPORT_WARP_FN unsigned __ballot(int Predicate) { return __cuport_ballot(0u, ~0u, Predicate); }
+__CUPORT_WARP_FN int __any(int Predicate) { return __cuport_ballot(0u, ~0u, Predicate) != 0; }
+__CUPORT_WARP_FN int __all(int Predicate) { return __cuport_all(0u, ~0u, Predicate); }
+
+__CUPORT_WARP_FN unsigned __activemask() {
+  return __cuport_warp_members(__cuport_warp_meet(0u, ~0u, 0), ~0u);
+}
+
+__CUPORT_WARP_FN void __syncwarp(unsigned Mask = 0xffffffffu) {
+  __cuport_warp_meet(1u, Mask, 0);
+}
+
+template <typename T> __CUPORT_WARP_FN unsigned __match_any_sync(unsigned Mask, T Value) {
+  unsigned long long Own = __cuport_warp_bits(Value);
+  __cuport_warp *W = __cuport_warp_meet(1u, Mask, Own);
+  unsigned Members = __cuport_warp_members(W, Mask), Bits = 0;
+  for (unsigned J = 0; J < 32; ++J)
+    if ((Members & (1u << J)) && W->Seen[J] == Own)
+      Bits |= 1u << J;
+  return Bits;
+}
+
+template <typename T> __CUPORT_WARP_FN unsigned __match_all_sync(unsigned Mask, T Value, int *Pred) {
+  unsigned long long Own = __cuport_warp_bits(Value);
+  __cuport_warp *W = __cuport_warp_meet(1u, Mask, Own);
+  unsigned Members = __cuport_warp_members(W, Mask);
+  for (unsigned J = 0; J < 32; ++J)
+    if ((Members & (1u << J)) && W->Seen[J] != Own) {
+      *Pred = 0;
+      return 0;
+    }
+  *Pred = 1;
+  return Mask;
+}
+
+#define __CUPORT_WARP_REDUCE(Name, T, Init, Step)                              \
+  __CUPORT_WARP_FN T Name(unsigned Mask, T Value) {                            \
+    __cuport_warp *W = __cuport_warp_meet(1u, Mask, (unsigned)Value);          \
+    unsigned Members = __cuport_warp_members(W, Mask);                         \
+    T Acc = Init;                                                              \
+    for (unsigned J = 0; J < 32; ++J)                                          \
+      if (Members & (1u << J)) {                                               \
+        T X = (T)(unsigned)W->Seen[J];                                         \
+        Acc = Step;                                                            \
+      }                                                                        \
+    return Acc;                                                                \
+  }
+__CUPORT_WARP_REDUCE(__reduce_add_sync, unsigned, 0u, Acc + X)
+__CUPORT_WARP_REDUCE(__reduce_add_sync, int, 0, (int)((unsigned)Acc + (unsigned)X))
+__CUPORT_WARP_REDUCE(__reduce_min_sync, unsigned, ~0u, X < Acc ? X : Acc)
+__CUPORT_WARP_REDUCE(__reduce_min_sync, int, 0x7fffffff, X < Acc ? X : Acc)
+__CUPORT_WARP_REDUCE(__reduce_max_sync, unsigned, 0u, X > Acc ? X : Acc)
+__CUPORT_WARP_REDUCE(__reduce_max_sync, int, (int)0x80000000u, X > Acc ? X : Acc)
+__CUPORT_WARP_REDUCE(__reduce_and_sync, unsigned, ~0u, Acc & X)
+__CUPORT_WARP_REDUCE(__reduce_or_sync, unsigned, 0u, Acc | X)
+__CUPORT_WARP_REDUCE(__reduce_xor_sync, unsigned, 0u, Acc ^ X)
+#undef __CUPORT_WARP_REDUCE
+
+#else /* __AMDGCN__ */
+
+template <typename T> __CUPORT_WARP_FN T __shfl_sync(unsigned Mask, T Var, int SrcLane, int Width = 32);
+template <typename T> __CUPORT_WARP_FN T __shfl_up_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32);
+template <typename T> __CUPORT_WARP_FN T __shfl_down_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32);
+template <typename T> __CUPORT_WARP_FN T __shfl_xor_sync(unsigned Mask, T Var, int LaneMask, int Width = 32);
+template <typename T> __CUPORT_WARP_FN T __shfl(T Var, int SrcLane, int Width = 32);
+template <typename T> __CUPORT_WARP_FN T __shfl_up(T Var, unsigned Delta, int Width = 32);
+template <typename T> __CUPORT_WARP_FN T __shfl_down(T Var, unsigned Delta, int Width = 32);
+template <typename T> __CUPORT_WARP_FN T __shfl_xor(T Var, int LaneMask, int Width = 32);
+template <typename T> __CUPORT_WARP_FN unsigned __match_any_sync(unsigned Mask, T Value);
+template <typename T> __CUPORT_WARP_FN unsigned __match_all_sync(unsigned Mask, T Value, int *Pred);
+__CUPORT_WARP_FN unsigned __ballot_sync(unsigned Mask, int Predicate);
+__CUPORT_WARP_FN int __any_sync(unsigned Mask, int Predicate);
+__CUPORT_WARP_FN int __all_sync(unsigned Mask, int Predicate);
+__CUPORT_WARP_FN unsigned __ballot(int Predicate);
+__CUPORT_WARP_FN int __any(int Predicate);
+__CUPORT_WARP_FN int __all(int Predicate);
+__CUPORT_WARP_FN unsigned __activemask();
+__CUPORT_WARP_FN void __syncwarp(unsigned Mask = 0xffffffffu);
+__CUPORT_WARP_FN unsigned __reduce_add_sync(unsigned Mask, unsigned Value);
+__CUPORT_WARP_FN int __reduce_add_sync(unsigned Mask, int Value);
+__CUPORT_WARP_FN unsigned __reduce_min_sync(unsigned Mask, unsigned Value);
+__CUPORT_WARP_FN int __reduce_min_sync(unsigned Mask, int Value);
+__CUPORT_WARP_FN unsigned __reduce_max_sync(unsigned Mask, unsigned Value);
+__CUPORT_WARP_FN int __reduce_max_sync(unsigned Mask, int Value);
+__CUPORT_WARP_FN unsigned __reduce_and_sync(unsigned Mask, unsigned Value);
+__CUPORT_WARP_FN unsigned __reduce_or_sync(unsigned Mask, unsigned Value);
+__CUPORT_WARP_FN unsigned __reduce_xor_sync(unsigned Mask, unsigned Value);
+
+#endif /* __AMDGCN__ */
+
+#undef __CUPORT_WARP_FN
 
 #endif /* __CUDACC__ */
 #endif /* CUPORT_DEVICE_WARP_H */

@@ -1,0 +1,750 @@
+//===- LowerWarpLockstep.cpp - CUDA warps as 32 lanes in one work-item ---===//
+//
+// CUDA's warp functions (shuffles, votes, __syncwarp, match, reduce) make the
+// 32 threads of a warp meet at one program point and exchange values; an
+// OpenCL device such as PoCL on the CPU has no such unit, and emulating one
+// with work-group barriers is wrong in divergent code. This pass gives every
+// kernel that uses a warp function an exact execution model instead:
+//
+//   * one OpenCL work-item runs one warp; the runtime launches such kernels
+//     (KF_WarpLockstep) with ceil(threads / 32) work-items per work-group
+//     and passes CUDA's block shape in a hidden "block-dim" argument;
+//   * the kernel body, with every device function inlined into it, becomes
+//     a per-lane *resumable* function: each warp function (a call to
+//     __cuport_warp_suspend, see cuport/device_warp.h) and each
+//     __syncthreads is a site where the lane parks and returns; on the next
+//     call a switch at the entry jumps to the code after the lane's site;
+//   * values live across a site move to memory (LLVM's DemoteRegToStack) and
+//     every stack slot of the body moves into a per-lane frame that the
+//     kernel owns, so each lane keeps its own state between calls;
+//   * the kernel calls the body for each runnable lane, then the scheduler
+//     in device_warp.h, until every lane waits at a block barrier or has
+//     exited; the work-group barrier is one program point in a loop that
+//     every work-item runs equally often, as OpenCL requires, and warps
+//     that are done keep arriving at it until all are.
+// Thread and block-size queries inside the body are rewritten from the
+// lane's linear thread index and the hidden block shape; block and grid
+// queries keep their OpenCL meaning (one work-group is one CUDA block).
+//
+// Kernels without warp functions are untouched. A recursive function in a
+// kernel that uses warp functions, or a stack array of run-time size, is a
+// compile error naming the function.
+//
+//===----------------------------------------------------------------------===//
+#include "HiddenArgument.h"
+#include "LoweringPasses.h"
+
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
+
+#define DEBUG_TYPE "cuport-lower-warp-lockstep"
+
+using namespace llvm;
+using cuport::lowering::ErrorSink;
+
+namespace {
+
+constexpr unsigned PrivateAS = 0, LocalAS = 3;
+constexpr unsigned WarpSize = 32;
+/// Bits of each block dimension in the packed "block-dim" argument:
+/// x | y << 11 | z << 22 (CUDA: x, y <= 1024, z <= 64).
+constexpr unsigned DimBits = 11;
+
+// The functions device_warp.h declares for this pass to lower, and the ones
+// it defines for this pass to call.
+constexpr const char *SuspendFn = "__cuport_warp_suspend";
+constexpr const char *StateFn = "__cuport_warp_state";
+constexpr const char *LaneFn = "__cuport_warp_lane";
+constexpr const char *BeginFn = "__cuport_warp_begin";
+constexpr const char *RunnableFn = "__cuport_warp_runnable";
+constexpr const char *ResumePointFn = "__cuport_warp_resume_point";
+constexpr const char *ParkFn = "__cuport_warp_park";
+constexpr const char *ExitFn = "__cuport_warp_exit";
+constexpr const char *ReleaseFn = "__cuport_warp_release";
+constexpr const char *ScheduleFn = "__cuport_warp_schedule";
+constexpr const char *RuntimeFns[] = {BeginFn, RunnableFn, ResumePointFn, ParkFn,
+                                      ExitFn,  ReleaseFn,  ScheduleFn};
+/// __cuport_warp_schedule's answers (device_warp.h).
+constexpr int Resumed = 0, Done = 2;
+
+// OpenCL work-item functions, by mangled name (cuport/device_builtins.h).
+constexpr const char *LocalIdFn = "_Z12get_local_idj";
+constexpr const char *LocalSizeFn = "_Z14get_local_sizej";
+constexpr const char *GroupIdFn = "_Z12get_group_idj";
+constexpr const char *NumGroupsFn = "_Z14get_num_groupsj";
+constexpr const char *BarrierFn = "_Z7barrierj";
+
+bool isBarrier(const Function *F) {
+  if (!F)
+    return false;
+  StringRef N = F->getName();
+  return N == BarrierFn || N.startswith("_Z18work_group_barrier");
+}
+
+/// The body's view of the lane it runs for.
+struct LaneArgs {
+  Value *Warp, *Frame, *Lane, *Linear, *Dim[3];
+};
+
+/// A place in the body where a lane parks.
+struct Site {
+  CallInst *Call;
+  BasicBlock *Park = nullptr; ///< Holds only the call, then a branch to Post.
+  BasicBlock *Post = nullptr; ///< Where the lane resumes.
+};
+
+class WarpLowering {
+public:
+  WarpLowering(Module &M, const ErrorSink &Errors) : M(M), Ctx(M.getContext()), Errors(Errors) {}
+  bool run();
+
+private:
+  bool collectHelpers();
+  bool inlineAll(Function &K);
+  Function *cloneBody(Function &K);
+  void rewriteQueries(Function &Body, const LaneArgs &A);
+  bool makeResumable(Function &Body, const LaneArgs &A);
+  void buildKernel(Function &K, Function &Body, Argument &Packed);
+  void dropRuntime();
+
+  Function *fn(const char *Name) const { return M.getFunction(Name); }
+  Value *callQuery(IRBuilder<> &B, const char *Name, unsigned Dim);
+
+  Module &M;
+  LLVMContext &Ctx;
+  const ErrorSink &Errors;
+  Type *WarpPtrTy = nullptr; ///< Pointer to struct __cuport_warp, as the helpers take it.
+  Type *WarpTy = nullptr;
+  std::map<Function *, uint64_t> FrameSize; ///< Per body: bytes of one lane's frame.
+  std::map<Function *, uint64_t> FrameAlign;
+};
+
+} // namespace
+
+static std::string describe(const Function &F) {
+  return demangle(F.getName().str());
+}
+
+/// A location for calls the pass adds to \p F: a function with debug info
+/// needs one on every call of a function that could be inlined.
+static DebugLoc lineOf(const Function &F, const Instruction *Near = nullptr) {
+  if (Near && Near->getDebugLoc())
+    return Near->getDebugLoc();
+  if (DISubprogram *SP = F.getSubprogram())
+    return DILocation::get(F.getContext(), SP->getLine(), 0, SP);
+  return DebugLoc();
+}
+
+/// "file:line:col: " of \p I, when Clang recorded one.
+static std::string where(const Instruction *I) {
+  const DILocation *Loc = I ? I->getDebugLoc().get() : nullptr;
+  if (!Loc)
+    return "";
+  return (Loc->getFilename() + ":" + Twine(Loc->getLine()) + ":" + Twine(Loc->getColumn()) + ": ")
+      .str();
+}
+
+bool WarpLowering::collectHelpers() {
+  for (const char *Name : RuntimeFns) {
+    Function *F = fn(Name);
+    if (!F || F->isDeclaration()) {
+      Errors.error(Twine("warp functions need '") + Name +
+                   "' from cuport/device_warp.h, which this module does not define");
+      return false;
+    }
+  }
+  WarpPtrTy = fn(BeginFn)->getArg(0)->getType();
+  WarpTy = cast<PointerType>(WarpPtrTy)->getNonOpaquePointerElementType();
+  return true;
+}
+
+/// Inlines every call in \p K to a defined function, transitively: the body
+/// must see every site and every thread-index query of the kernel.
+bool WarpLowering::inlineAll(Function &K) {
+  // A cycle among the callees can never be inlined away.
+  SmallVector<Function *, 16> Stack;
+  DenseMap<Function *, int> State; // 1: on the stack, 2: finished
+  std::function<CallBase *(Function *)> FindCycle = [&](Function *F) -> CallBase * {
+    State[F] = 1;
+    for (Instruction &I : instructions(*F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (Function *G = CB->getCalledFunction(); G && !G->isDeclaration()) {
+          if (State.lookup(G) == 1)
+            return CB;
+          if (!State.lookup(G))
+            if (CallBase *C = FindCycle(G))
+              return C;
+        }
+    State[F] = 2;
+    return nullptr;
+  };
+  if (CallBase *C = FindCycle(&K)) {
+    Errors.error(where(C) + "kernel '" + describe(K) +
+                 "' uses warp functions and calls the recursive function '" +
+                 describe(*C->getCalledFunction()) +
+                 "'; cuport runs such kernels with every device function inlined");
+    return false;
+  }
+  for (;;) {
+    SmallVector<CallBase *, 16> Calls;
+    for (Instruction &I : instructions(K))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (Function *G = CB->getCalledFunction(); G && !G->isDeclaration())
+          Calls.push_back(CB);
+    if (Calls.empty())
+      return true;
+    for (CallBase *CB : Calls) {
+      InlineFunctionInfo IFI;
+      InlineResult R = InlineFunction(*CB, IFI);
+      if (!R.isSuccess()) {
+        Errors.error("cannot inline '" + describe(*CB->getCalledFunction()) + "' into kernel '" +
+                     describe(K) + "', which uses warp functions: " + R.getFailureReason());
+        return false;
+      }
+    }
+  }
+}
+
+/// The kernel's body as an internal function of the lane: the kernel's
+/// parameters, then the warp state, the lane's frame, its lane and linear
+/// thread index and the block shape.
+Function *WarpLowering::cloneBody(Function &K) {
+  Type *I32 = Type::getInt32Ty(Ctx);
+  SmallVector<Type *, 16> Params(K.getFunctionType()->params().begin(),
+                                 K.getFunctionType()->params().end());
+  Params.append({WarpPtrTy, Type::getInt8PtrTy(Ctx, PrivateAS), I32, I32, I32, I32, I32});
+  auto *Ty = FunctionType::get(Type::getVoidTy(Ctx), Params, false);
+  Function *Body = Function::Create(Ty, GlobalValue::InternalLinkage, K.getAddressSpace(),
+                                    K.getName() + ".lanes", &M);
+  ValueToValueMapTy VMap;
+  for (unsigned I = 0; I < K.arg_size(); ++I) {
+    VMap[K.getArg(I)] = Body->getArg(I);
+    Body->getArg(I)->setName(K.getArg(I)->getName());
+  }
+  SmallVector<ReturnInst *, 4> Returns;
+  CloneFunctionInto(Body, &K, VMap, CloneFunctionChangeType::LocalChangesOnly, Returns);
+  Body->setCallingConv(CallingConv::SPIR_FUNC);
+  Body->setLinkage(GlobalValue::InternalLinkage);
+  for (const char *MD : {"kernel_arg_addr_space", "kernel_arg_access_qual", "kernel_arg_type",
+                         "kernel_arg_base_type", "kernel_arg_type_qual", "kernel_arg_name"})
+    Body->setMetadata(MD, nullptr);
+  const char *Names[] = {"warp", "frame", "lane", "linear", "bdx", "bdy", "bdz"};
+  for (unsigned I = 0; I < 7; ++I)
+    Body->getArg(K.arg_size() + I)->setName(Names[I]);
+  return Body;
+}
+
+Value *WarpLowering::callQuery(IRBuilder<> &B, const char *Name, unsigned Dim) {
+  Type *SizeTy = Type::getInt64Ty(Ctx);
+  FunctionCallee F = M.getOrInsertFunction(Name, SizeTy, Type::getInt32Ty(Ctx));
+  if (auto *Fn = dyn_cast<Function>(F.getCallee())) {
+    Fn->setCallingConv(CallingConv::SPIR_FUNC);
+    Fn->setDoesNotAccessMemory();
+  }
+  CallInst *C = B.CreateCall(F, {B.getInt32(Dim)});
+  C->setCallingConv(CallingConv::SPIR_FUNC);
+  return C;
+}
+
+/// Thread-index and block-size queries in the body, from the lane.
+void WarpLowering::rewriteQueries(Function &Body, const LaneArgs &A) {
+  SmallVector<CallInst *, 16> Calls;
+  for (Instruction &I : instructions(Body))
+    if (auto *CI = dyn_cast<CallInst>(&I))
+      if (Function *F = CI->getCalledFunction())
+        if (F->getName() == LocalIdFn || F->getName() == LocalSizeFn ||
+            F->getName() == "_Z13get_global_idj" || F->getName() == "_Z15get_global_sizej" ||
+            F->getName() == "_Z23get_enqueued_local_sizej" ||
+            F->getName() == "_Z19get_local_linear_idv" || F->getName() == StateFn ||
+            F->getName() == LaneFn)
+          Calls.push_back(CI);
+  for (CallInst *CI : Calls) {
+    IRBuilder<> B(CI);
+    StringRef Name = CI->getCalledFunction()->getName();
+    Type *SizeTy = B.getInt64Ty();
+    Value *X = A.Linear;
+    // Component D of threadIdx from the linear index, then blockDim.
+    auto Pick = [&](Value *Dim, Value *V0, Value *V1, Value *V2) {
+      Value *Is0 = B.CreateICmpEQ(Dim, B.getInt32(0));
+      Value *Is1 = B.CreateICmpEQ(Dim, B.getInt32(1));
+      return B.CreateSelect(Is0, V0, B.CreateSelect(Is1, V1, V2));
+    };
+    auto LocalId = [&](Value *Dim) {
+      Value *TX = B.CreateURem(X, A.Dim[0]);
+      Value *TY = B.CreateURem(B.CreateUDiv(X, A.Dim[0]), A.Dim[1]);
+      Value *TZ = B.CreateUDiv(X, B.CreateMul(A.Dim[0], A.Dim[1]));
+      return B.CreateZExt(Pick(Dim, TX, TY, TZ), SizeTy);
+    };
+    auto LocalSize = [&](Value *Dim) {
+      return B.CreateZExt(Pick(Dim, A.Dim[0], A.Dim[1], A.Dim[2]), SizeTy);
+    };
+    Value *New;
+    if (Name == StateFn) {
+      New = B.CreatePointerBitCastOrAddrSpaceCast(A.Warp, CI->getType());
+    } else if (Name == LaneFn) {
+      New = A.Lane;
+    } else if (Name == "_Z19get_local_linear_idv") {
+      New = B.CreateZExt(X, SizeTy);
+    } else {
+      Value *Dim = CI->getArgOperand(0);
+      if (Name == LocalIdFn) {
+        New = LocalId(Dim);
+      } else if (Name == "_Z13get_global_idj") {
+        // get_group_id keeps its meaning: one work-group is one block.
+        FunctionCallee G = M.getOrInsertFunction(GroupIdFn, SizeTy, B.getInt32Ty());
+        CallInst *Group = B.CreateCall(G, {Dim});
+        Group->setCallingConv(CallingConv::SPIR_FUNC);
+        New = B.CreateAdd(B.CreateMul(Group, LocalSize(Dim)), LocalId(Dim));
+      } else if (Name == "_Z15get_global_sizej") {
+        FunctionCallee G = M.getOrInsertFunction(NumGroupsFn, SizeTy, B.getInt32Ty());
+        CallInst *Groups = B.CreateCall(G, {Dim});
+        Groups->setCallingConv(CallingConv::SPIR_FUNC);
+        New = B.CreateMul(Groups, LocalSize(Dim));
+      } else {
+        New = LocalSize(Dim);
+      }
+    }
+    CI->replaceAllUsesWith(New);
+    CI->eraseFromParent();
+  }
+}
+
+/// The optimiser's odd-width integers (i1 flags, narrowed i31 counters) that
+/// demotion put in memory: SPIR-V stores neither, so their slot holds the
+/// next byte-sized width. Only loads and stores use a demoted slot. Adds
+/// the wider slot to \p Slots and returns true when it replaced \p AI.
+static bool widenSlot(AllocaInst &AI, SmallVectorImpl<AllocaInst *> &Slots) {
+  auto *IT = dyn_cast<IntegerType>(AI.getAllocatedType());
+  unsigned Bits = IT ? IT->getBitWidth() : 0;
+  if (!IT || Bits == 8 || Bits == 16 || Bits == 32 || Bits == 64 || Bits > 64 ||
+      !all_of(AI.users(), [&](User *U) {
+        auto *SI = dyn_cast<StoreInst>(U);
+        return isa<LoadInst>(U) || (SI && SI->getPointerOperand() == &AI);
+      }))
+    return false;
+  Type *Wide = IntegerType::get(AI.getContext(), std::max(8u, unsigned(PowerOf2Ceil(Bits))));
+  auto *New = new AllocaInst(Wide, AI.getAddressSpace(), nullptr, AI.getName() + ".wide", &AI);
+  for (User *U : make_early_inc_range(AI.users())) {
+    auto *I = cast<Instruction>(U);
+    IRBuilder<> B(I);
+    if (auto *SI = dyn_cast<StoreInst>(I))
+      B.CreateStore(B.CreateZExt(SI->getValueOperand(), Wide), New);
+    else
+      I->replaceAllUsesWith(B.CreateTrunc(B.CreateLoad(Wide, New), IT));
+    I->eraseFromParent();
+  }
+  AI.eraseFromParent();
+  Slots.push_back(New);
+  return true;
+}
+
+/// Splits \p Body at its sites and makes it resumable (see the file
+/// comment).
+bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
+  // Exits first: the parks added below return without exiting.
+  SmallVector<ReturnInst *, 4> Rets;
+  for (BasicBlock &BB : Body)
+    if (auto *R = dyn_cast<ReturnInst>(BB.getTerminator()))
+      Rets.push_back(R);
+  for (ReturnInst *R : Rets)
+    CallInst::Create(fn(ExitFn), {A.Warp, A.Lane}, "", R)->setDebugLoc(lineOf(Body, R));
+
+  SmallVector<Site, 8> Sites;
+  SmallVector<Instruction *, 8> Drop;
+  for (Instruction &I : instructions(Body)) {
+    if (auto *II = dyn_cast<IntrinsicInst>(&I))
+      if (II->isLifetimeStartOrEnd() || isa<DbgInfoIntrinsic>(II))
+        Drop.push_back(II);
+    if (auto *CI = dyn_cast<CallInst>(&I))
+      if (Function *F = CI->getCalledFunction();
+          F && (F->getName() == SuspendFn || isBarrier(F)))
+        Sites.push_back({CI});
+  }
+  for (Instruction *I : Drop)
+    I->eraseFromParent();
+  for (Site &S : Sites) {
+    S.Park = SplitBlock(S.Call->getParent(), S.Call);
+    S.Post = SplitBlock(S.Park, S.Call->getNextNode());
+  }
+
+  // Values live across a site: defined where a site can follow, used where
+  // the code after that site can reach. Demoting a phi leaves a load that
+  // may itself need demoting, hence the loop.
+  Instruction *AllocaPoint = &*Body.getEntryBlock().getFirstInsertionPt();
+  for (;;) {
+    DenseMap<BasicBlock *, unsigned> Index;
+    SmallVector<BasicBlock *, 32> Blocks;
+    for (BasicBlock &BB : Body) {
+      Index[&BB] = Blocks.size();
+      Blocks.push_back(&BB);
+    }
+    SmallVector<BitVector, 8> ToPark, FromPost;
+    for (Site &S : Sites) {
+      BitVector To(Blocks.size()), From(Blocks.size());
+      SmallVector<BasicBlock *, 32> Work = {S.Park};
+      while (!Work.empty())
+        if (BasicBlock *BB = Work.pop_back_val(); !To.test(Index[BB])) {
+          To.set(Index[BB]);
+          Work.append(pred_begin(BB), pred_end(BB));
+        }
+      Work = {S.Post};
+      while (!Work.empty())
+        if (BasicBlock *BB = Work.pop_back_val(); !From.test(Index[BB])) {
+          From.set(Index[BB]);
+          Work.append(succ_begin(BB), succ_end(BB));
+        }
+      ToPark.push_back(std::move(To));
+      FromPost.push_back(std::move(From));
+    }
+    SmallVector<Instruction *, 32> Spill;
+    for (BasicBlock *BB : Blocks)
+      for (Instruction &I : *BB) {
+        if (isa<AllocaInst>(I) || I.getType()->isVoidTy())
+          continue;
+        bool Live = false;
+        for (Use &U : I.uses()) {
+          auto *User = cast<Instruction>(U.getUser());
+          BasicBlock *UseBB = User->getParent();
+          if (auto *PN = dyn_cast<PHINode>(User))
+            UseBB = PN->getIncomingBlock(U);
+          if (UseBB == BB) // before any site of BB's successors
+            continue;
+          for (size_t S = 0; S < Sites.size() && !Live; ++S)
+            Live = ToPark[S].test(Index[BB]) && FromPost[S].test(Index[UseBB]);
+          if (Live)
+            break;
+        }
+        if (Live)
+          Spill.push_back(&I);
+      }
+    if (Spill.empty())
+      break;
+    for (Instruction *I : Spill) {
+      if (auto *PN = dyn_cast<PHINode>(I))
+        DemotePHIToStack(PN, AllocaPoint);
+      else
+        DemoteRegToStack(*I, false, AllocaPoint);
+    }
+  }
+
+  // Every stack slot moves into the lane's frame, laid out by hand so that
+  // each keeps its alignment.
+  const DataLayout &DL = M.getDataLayout();
+  SmallVector<AllocaInst *, 16> Slots;
+  for (Instruction &I : instructions(Body))
+    if (auto *AI = dyn_cast<AllocaInst>(&I))
+      Slots.push_back(AI);
+  BasicBlock *OldEntry = &Body.getEntryBlock();
+  BasicBlock *Entry = BasicBlock::Create(Ctx, "lanes.entry", &Body, OldEntry);
+  IRBuilder<> B(Entry);
+  B.SetCurrentDebugLocation(lineOf(Body));
+  uint64_t Offset = 0, MaxAlign = 8;
+  for (size_t SlotIdx = 0; SlotIdx < Slots.size(); ++SlotIdx) {
+    AllocaInst *AI = Slots[SlotIdx];
+    auto *Count = dyn_cast<ConstantInt>(AI->getArraySize());
+    if (!Count || AI->getParent() != OldEntry) {
+      Errors.error(where(AI) + "kernel '" + describe(Body).substr(0, describe(Body).rfind('.')) +
+                   "' uses warp functions and a stack array of run-time size, which cuport "
+                   "cannot keep per lane");
+      return false;
+    }
+    if (widenSlot(*AI, Slots))
+      continue; // replaced by a wider slot, which comes later in Slots
+    uint64_t Bytes = DL.getTypeAllocSize(AI->getAllocatedType()) * Count->getZExtValue();
+    uint64_t Align = AI->getAlign().value();
+    MaxAlign = std::max(MaxAlign, Align);
+    Offset = alignTo(Offset, Align);
+    Value *Field = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), A.Frame, Offset);
+    Field = B.CreateBitCast(Field, AI->getType());
+    Field->takeName(AI);
+    AI->replaceAllUsesWith(Field);
+    AI->eraseFromParent();
+    Offset += Bytes;
+  }
+  FrameSize[&Body] = std::max<uint64_t>(alignTo(Offset, MaxAlign), MaxAlign);
+  FrameAlign[&Body] = MaxAlign;
+
+  // The entry dispatches on the lane's resume point: 0 starts the kernel.
+  CallInst *Point = B.CreateCall(fn(ResumePointFn), {A.Warp, A.Lane}, "resume");
+  SwitchInst *Dispatch = B.CreateSwitch(Point, OldEntry, Sites.size());
+  for (size_t I = 0; I < Sites.size(); ++I) {
+    Site &S = Sites[I];
+    ConstantInt *Id = B.getInt32(I + 1);
+    Dispatch->addCase(Id, S.Post);
+    Instruction *Br = S.Park->getTerminator();
+    IRBuilder<> P(Br);
+    P.SetCurrentDebugLocation(lineOf(Body, S.Call));
+    bool Barrier = S.Call->getCalledFunction()->getName() != SuspendFn;
+    Value *HasMask = Barrier ? P.getInt32(0) : S.Call->getArgOperand(0);
+    Value *Mask = Barrier ? P.getInt32(0) : S.Call->getArgOperand(1);
+    Value *Val = Barrier ? P.getInt64(0) : S.Call->getArgOperand(2);
+    P.CreateCall(fn(ParkFn),
+                 {A.Warp, A.Lane, Id, P.getInt32(Barrier), HasMask, Mask, Val});
+    P.CreateRetVoid();
+    Br->eraseFromParent();
+    S.Call->eraseFromParent();
+  }
+  return true;
+}
+
+/// Replaces \p K's code with the warp loop around \p Body.
+void WarpLowering::buildKernel(Function &K, Function &Body, Argument &Packed) {
+  BasicBlock *Entry = BasicBlock::Create(Ctx, "entry", &K);
+  auto Block = [&](const char *Name) { return BasicBlock::Create(Ctx, Name, &K); };
+  BasicBlock *Init = Block("done.init"), *Start = Block("start"), *Outer = Block("outer"),
+             *Lanes = Block("lanes"), *Call = Block("lane.call"), *Next = Block("lane.next"),
+             *Sched = Block("schedule"), *Count = Block("done.count"),
+             *Arrive = Block("arrive"), *Latch = Block("release"), *Exit = Block("exit");
+  IRBuilder<> B(Entry);
+  B.SetCurrentDebugLocation(lineOf(K));
+  Type *I32 = B.getInt32Ty();
+
+  // Lane state and frames, private to the work-item; the count of finished
+  // warps in work-group memory.
+  AllocaInst *Warp = B.CreateAlloca(WarpTy, nullptr, "warp");
+  Warp->setAlignment(Align(16));
+  Type *FrameArr = ArrayType::get(ArrayType::get(B.getInt8Ty(), FrameSize[&Body]), WarpSize);
+  AllocaInst *Frames = B.CreateAlloca(FrameArr, nullptr, "frames");
+  Frames->setAlignment(Align(FrameAlign[&Body]));
+  Value *W = B.CreatePointerBitCastOrAddrSpaceCast(Warp, WarpPtrTy);
+  auto *DoneTy = B.getInt32Ty();
+  auto *DoneCount = new GlobalVariable(M, DoneTy, false, GlobalValue::InternalLinkage,
+                                       UndefValue::get(DoneTy), K.getName() + ".warps.done",
+                                       nullptr, GlobalValue::NotThreadLocal, LocalAS);
+  DoneCount->setAlignment(Align(4));
+
+  Value *Mask = B.getInt32((1u << DimBits) - 1);
+  Value *Dim[3] = {B.CreateAnd(&Packed, Mask, "bdx"),
+                   B.CreateAnd(B.CreateLShr(&Packed, DimBits), Mask, "bdy"),
+                   B.CreateLShr(&Packed, 2 * DimBits, "bdz")};
+  Value *WarpId = B.CreateTrunc(callQuery(B, LocalIdFn, 0), I32, "warp.id");
+  Value *Base = B.CreateMul(WarpId, B.getInt32(WarpSize), "lane.base");
+  Value *Threads = B.CreateMul(B.CreateMul(Dim[0], Dim[1]), Dim[2], "threads");
+  B.CreateCall(fn(BeginFn), {W, B.CreateSub(Threads, Base)});
+  B.CreateCondBr(B.CreateICmpEQ(WarpId, B.getInt32(0)), Init, Start);
+
+  B.SetInsertPoint(Init);
+  B.CreateStore(B.getInt32(0), DoneCount);
+  B.CreateBr(Start);
+
+  FunctionCallee Barrier = M.getOrInsertFunction(BarrierFn, B.getVoidTy(), I32);
+  auto CallBarrier = [&](unsigned Flags) {
+    B.CreateCall(Barrier, {B.getInt32(Flags)})->setCallingConv(CallingConv::SPIR_FUNC);
+  };
+  constexpr unsigned LocalFence = 1, GlobalFence = 2;
+  B.SetInsertPoint(Start);
+  CallBarrier(LocalFence);
+  B.CreateBr(Outer);
+
+  // outer: one round per block barrier.
+  B.SetInsertPoint(Outer);
+  PHINode *Finished = B.CreatePHI(B.getInt1Ty(), 2, "finished");
+  Finished->addIncoming(B.getFalse(), Start);
+  B.CreateCondBr(Finished, Arrive, Lanes);
+
+  // lanes: run each runnable lane to its next site, then schedule.
+  B.SetInsertPoint(Lanes);
+  PHINode *Lane = B.CreatePHI(I32, 2, "lane");
+  Lane->addIncoming(B.getInt32(0), Outer);
+  Value *Runnable = B.CreateCall(fn(RunnableFn), {W, Lane});
+  B.CreateCondBr(B.CreateICmpNE(Runnable, B.getInt32(0)), Call, Next);
+
+  B.SetInsertPoint(Call);
+  SmallVector<Value *, 16> Args;
+  for (unsigned I = 0; I + 1 < K.arg_size(); ++I)
+    Args.push_back(K.getArg(I));
+  Value *Frame = B.CreateInBoundsGEP(FrameArr, Frames, {B.getInt32(0), Lane, B.getInt32(0)});
+  Args.append({W, Frame, Lane, B.CreateAdd(Base, Lane), Dim[0], Dim[1], Dim[2]});
+  CallInst *RunLane = B.CreateCall(&Body, Args);
+  RunLane->setCallingConv(Body.getCallingConv());
+  B.CreateBr(Next);
+
+  B.SetInsertPoint(Next);
+  Value *LaneNext = B.CreateAdd(Lane, B.getInt32(1));
+  Lane->addIncoming(LaneNext, Next);
+  BasicBlock *Again = BasicBlock::Create(Ctx, "lanes.again", &K, Count);
+  B.CreateCondBr(B.CreateICmpULT(LaneNext, B.getInt32(WarpSize)), Lanes, Sched);
+
+  B.SetInsertPoint(Sched);
+  Value *R = B.CreateCall(fn(ScheduleFn), {W}, "sched");
+  B.CreateCondBr(B.CreateICmpEQ(R, B.getInt32(Resumed)), Again, Count);
+  B.SetInsertPoint(Again);
+  B.CreateBr(Lanes);
+  Lane->addIncoming(B.getInt32(0), Again);
+
+  // A warp that has just finished adds itself to the count once.
+  B.SetInsertPoint(Count);
+  Value *NowDone = B.CreateICmpEQ(R, B.getInt32(Done), "now.done");
+  BasicBlock *Add = BasicBlock::Create(Ctx, "done.add", &K, Arrive);
+  B.CreateCondBr(NowDone, Add, Arrive);
+  B.SetInsertPoint(Add);
+  B.CreateAtomicRMW(AtomicRMWInst::Add, DoneCount, B.getInt32(1), MaybeAlign(4),
+                    AtomicOrdering::Monotonic);
+  B.CreateBr(Arrive);
+
+  // arrive: the one work-group barrier, reached once per round by every
+  // work-item; the count read between two barriers is the same for all.
+  B.SetInsertPoint(Arrive);
+  PHINode *FinishedNext = B.CreatePHI(B.getInt1Ty(), 3, "finished.next");
+  FinishedNext->addIncoming(B.getTrue(), Outer);
+  FinishedNext->addIncoming(B.getFalse(), Count);
+  FinishedNext->addIncoming(B.getTrue(), Add);
+  CallBarrier(LocalFence | GlobalFence);
+  Value *DoneWarps = B.CreateLoad(DoneTy, DoneCount, "warps.done");
+  CallBarrier(LocalFence);
+  Value *Warps = B.CreateTrunc(callQuery(B, LocalSizeFn, 0), I32, "warps");
+  B.CreateCondBr(B.CreateICmpEQ(DoneWarps, Warps), Exit, Latch);
+
+  B.SetInsertPoint(Latch);
+  B.CreateCall(fn(ReleaseFn), {W});
+  B.CreateBr(Outer);
+  Finished->addIncoming(FinishedNext, Latch);
+
+  B.SetInsertPoint(Exit);
+  B.CreateRetVoid();
+
+  // The body goes into the kernel: OpenCL consumers find a kernel's
+  // work-group variables (__shared__) in the kernel itself (PoCL 3.1 makes
+  // one used only by a callee a single program-wide variable, which
+  // concurrent work-groups then share).
+  InlineFunctionInfo IFI;
+  InlineResult Inlined = InlineFunction(*RunLane, IFI);
+  (void)Inlined;
+  assert(Inlined.isSuccess() && "the body has no reason to refuse inlining");
+  Body.eraseFromParent();
+}
+
+/// Removes the scheduler from modules (or what is left of them) that do not
+/// call it, and from the used-lists that kept it.
+void WarpLowering::dropRuntime() {
+  for (const char *ListName : {"llvm.used", "llvm.compiler.used"}) {
+    GlobalVariable *List = M.getGlobalVariable(ListName, true);
+    if (!List || !List->hasInitializer())
+      continue;
+    auto *Arr = dyn_cast<ConstantArray>(List->getInitializer());
+    if (!Arr)
+      continue;
+    SmallVector<Constant *, 16> Keep;
+    for (Use &Op : Arr->operands()) {
+      auto *F = dyn_cast<Function>(Op.get()->stripPointerCasts());
+      if (!F || !F->getName().startswith("__cuport_warp_"))
+        Keep.push_back(cast<Constant>(Op.get()));
+    }
+    if (Keep.size() == Arr->getNumOperands())
+      continue;
+    std::string Name = List->getName().str();
+    List->setName("");
+    if (!Keep.empty()) {
+      auto *Ty = ArrayType::get(Arr->getType()->getElementType(), Keep.size());
+      auto *NewList = new GlobalVariable(M, Ty, false, List->getLinkage(),
+                                         ConstantArray::get(Ty, Keep), Name);
+      NewList->setSection(List->getSection());
+    }
+    List->eraseFromParent();
+  }
+  // Helpers call each other only through the lowered kernels; erase the
+  // unused ones until none is left.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Function &F : make_early_inc_range(M))
+      if (F.getName().startswith("__cuport_warp_") && (F.removeDeadConstantUsers(), F.use_empty())) {
+        F.eraseFromParent();
+        Changed = true;
+      }
+  }
+}
+
+bool WarpLowering::run() {
+  Function *Suspend = fn(SuspendFn);
+  SetVector<Function *> Kernels;
+  if (Suspend || fn(StateFn) || fn(LaneFn)) {
+    // Kernels that reach a warp function through any chain of calls.
+    SetVector<Function *> Reach;
+    for (const char *Name : {SuspendFn, StateFn, LaneFn})
+      if (Function *F = fn(Name))
+        for (User *U : F->users())
+          if (auto *CB = dyn_cast<CallBase>(U))
+            Reach.insert(CB->getFunction());
+    for (size_t I = 0; I < Reach.size(); ++I) {
+      Function *F = Reach[I];
+      if (F->getCallingConv() == CallingConv::SPIR_KERNEL)
+        Kernels.insert(F);
+      for (User *U : F->users())
+        if (auto *CB = dyn_cast<CallBase>(U))
+          Reach.insert(CB->getFunction());
+    }
+  }
+  bool Changed = false;
+  if (!Kernels.empty()) {
+    if (!collectHelpers())
+      return true;
+    for (Function *K : Kernels) {
+      if (!inlineAll(*K))
+        return true;
+      Function *Body = cloneBody(*K);
+      unsigned N = K->arg_size();
+      LaneArgs A{Body->getArg(N),     Body->getArg(N + 1), Body->getArg(N + 2),
+                 Body->getArg(N + 3), {Body->getArg(N + 4), Body->getArg(N + 5), Body->getArg(N + 6)}};
+      rewriteQueries(*Body, A);
+      if (!makeResumable(*Body, A))
+        return true;
+      for (BasicBlock &BB : *K)
+        BB.dropAllReferences();
+      while (!K->empty())
+        K->begin()->eraseFromParent();
+      auto Params = addHiddenArgument({K}, Type::getInt32Ty(Ctx), "block-dim", Errors);
+      if (Params.empty())
+        return true;
+      auto &[NewK, Packed] = *Params.begin();
+      buildKernel(*NewK, *Body, *Packed);
+    }
+    Changed = true;
+  }
+  // What still calls the primitives are device functions no kernel calls
+  // any more (their calls were inlined) or ever called; they cannot run.
+  for (bool Erased = true; Erased;) {
+    Erased = false;
+    SetVector<Function *> Users;
+    for (const char *Name : {SuspendFn, StateFn, LaneFn})
+      if (Function *F = fn(Name))
+        for (User *U : F->users())
+          if (auto *CB = dyn_cast<CallBase>(U))
+            Users.insert(CB->getFunction());
+    for (Function *F : Users)
+      if (F->removeDeadConstantUsers(), F->use_empty()) {
+        F->eraseFromParent();
+        Erased = Changed = true;
+      }
+  }
+  for (const char *Name : {SuspendFn, StateFn, LaneFn})
+    if (Function *F = fn(Name)) {
+      for (User *U : F->users())
+        if (auto *CB = dyn_cast<CallBase>(U)) {
+          Errors.error(where(CB) + "'" + describe(*CB->getFunction()) +
+                       "' uses warp functions but no kernel calls it directly");
+          return true;
+        }
+      F->eraseFromParent();
+      Changed = true;
+    }
+  if (fn(BeginFn) || fn(ScheduleFn)) {
+    dropRuntime();
+    Changed = true;
+  }
+  return Changed;
+}
+
+PreservedAnalyses cuport::lowering::LowerWarpLockstepPass::run(Module &M, ModuleAnalysisManager &) {
+  return WarpLowering(M, Errors).run() ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
