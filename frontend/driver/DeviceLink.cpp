@@ -1,4 +1,11 @@
 //===- DeviceLink.cpp - link relocatable device code ----------------------===//
+//
+// The SPIR-V image and each AMD code object of a device link come from
+// their own link of the units' bitcode (one per target: the units were
+// compiled for spirv64 and for each amdgcn architecture separately), and
+// share the kernel and symbol metadata of the SPIR-V one.
+//
+//===----------------------------------------------------------------------===//
 #include "DeviceLink.h"
 
 #include "ContainerScan.h"
@@ -33,11 +40,27 @@ Expected<DeviceLinkPlan> cuport::driver::planDeviceLink(const std::vector<std::s
     for (const FoundContainer &C : Scanned->Containers) {
       if (C.Value.Flags & fatbin::CF_DeviceLinked)
         Plan.AlreadyLinked = true;
+      const fatbin::Image *Spirv = nullptr;
+      for (const fatbin::Image &I : C.Value.Images)
+        if (I.Kind == fatbin::ImageKind::LLVMBitcode && I.Arch == "spirv64")
+          Spirv = &I;
+      if (!Spirv)
+        continue;
+      size_t Unit = Plan.Bitcode.size();
+      Plan.Bitcode.push_back(Spirv->Data);
+      Plan.Sources.push_back(C.Origin);
+      for (std::vector<std::vector<uint8_t>> &PerUnit : Plan.AmdBitcode)
+        PerUnit.resize(Unit + 1);
       for (const fatbin::Image &I : C.Value.Images) {
-        if (I.Kind != fatbin::ImageKind::LLVMBitcode)
+        if (I.Kind != fatbin::ImageKind::LLVMBitcode || &I == Spirv)
           continue;
-        Plan.Bitcode.push_back(I.Data);
-        Plan.Sources.push_back(C.Origin);
+        auto It = std::find(Plan.AmdArchs.begin(), Plan.AmdArchs.end(), I.Arch);
+        if (It == Plan.AmdArchs.end()) {
+          Plan.AmdArchs.push_back(I.Arch);
+          Plan.AmdBitcode.emplace_back(Unit + 1);
+          It = Plan.AmdArchs.end() - 1;
+        }
+        Plan.AmdBitcode[size_t(It - Plan.AmdArchs.begin())][Unit] = I.Data;
       }
     }
   }
@@ -146,13 +169,15 @@ static std::unique_ptr<Module> buildRegistrationModule(LLVMContext &Ctx,
   return M;
 }
 
-Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan, const std::string &BcPath) {
-  LLVMContext Ctx;
+/// Links the units' bitcode for one target into one module of \p Ctx.
+static Expected<std::unique_ptr<Module>>
+linkUnits(const std::vector<std::vector<uint8_t>> &Units, const std::vector<std::string> &Sources,
+          LLVMContext &Ctx) {
   auto Linked = std::make_unique<Module>("cuport.device", Ctx);
   Linker L(*Linked);
-  for (size_t I = 0; I < Plan.Bitcode.size(); ++I) {
-    StringRef Bytes(reinterpret_cast<const char *>(Plan.Bitcode[I].data()), Plan.Bitcode[I].size());
-    auto M = parseBitcodeFile(MemoryBufferRef(Bytes, Plan.Sources[I]), Ctx);
+  for (size_t I = 0; I < Units.size(); ++I) {
+    StringRef Bytes(reinterpret_cast<const char *>(Units[I].data()), Units[I].size());
+    auto M = parseBitcodeFile(MemoryBufferRef(Bytes, Sources[I]), Ctx);
     if (!M)
       return M.takeError();
     if (Linked->getTargetTriple().empty()) {
@@ -161,14 +186,48 @@ Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan, const 
     }
     if (L.linkInModule(std::move(*M)))
       return createStringError(inconvertibleErrorCode(),
-                               "device link failed while adding '" + Plan.Sources[I] + "'");
+                               "device link failed while adding '" + Sources[I] + "'");
   }
-  // Undefined functions and variables are reported by the lowering
-  // pipeline's cuport-check-undefined pass, with demangled names.
+  return std::move(Linked);
+}
+
+Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan,
+                                              const lowering::AmdBuild &AmdTools,
+                                              const std::string &BcPath) {
+  // Every unit needs each architecture's code, or the code object would
+  // lack that unit's functions; say which unit to rebuild.
+  for (size_t A = 0; A < Plan.AmdArchs.size(); ++A)
+    for (size_t U = 0; U < Plan.Bitcode.size(); ++U)
+      if (U >= Plan.AmdBitcode[A].size() || Plan.AmdBitcode[A][U].empty())
+        return createStringError(inconvertibleErrorCode(),
+                                 "'" + Plan.Sources[U] + "' has no " + Plan.AmdArchs[A] +
+                                     " device code, but other -rdc objects of this link do: "
+                                     "compile every -rdc source with the same --offload-arch");
+
   fatbin::FatBinary FB;
   FB.Flags = fatbin::CF_DeviceLinked;
-  if (Error E = lowering::lowerToSpirvImage(*Linked, FB))
-    return E;
+  {
+    LLVMContext Ctx;
+    auto Linked = linkUnits(Plan.Bitcode, Plan.Sources, Ctx);
+    if (!Linked)
+      return Linked.takeError();
+    // Undefined functions and variables are reported by the lowering
+    // pipeline's cuport-check-undefined pass, with demangled names.
+    if (Error E = lowering::lowerToSpirvImage(**Linked, FB))
+      return E;
+  }
+  for (size_t A = 0; A < Plan.AmdArchs.size(); ++A) {
+    LLVMContext Ctx;
+    auto Linked = linkUnits(Plan.AmdBitcode[A], Plan.Sources, Ctx);
+    if (!Linked)
+      return Linked.takeError();
+    lowering::AmdBuild B = AmdTools;
+    B.Arch = Plan.AmdArchs[A];
+    auto Code = lowering::emitAmdCodeObject(**Linked, B, FB.Kernels);
+    if (!Code)
+      return Code.takeError();
+    FB.Images.push_back({fatbin::ImageKind::AMDGCN, B.Arch, std::move(*Code)});
+  }
 
   // A context of its own: the device modules use typed pointers, the host
   // registration module opaque ones, and one context cannot hold both.

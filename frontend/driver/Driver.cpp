@@ -71,6 +71,7 @@ private:
   bool compileSource(const InputFile &In, const std::string &ObjPath, const std::string &Dest);
   std::vector<std::string> dependencyFlagsFor(const std::string &Dest) const;
   std::vector<std::string> amdArchs() const;
+  lowering::AmdBuild amdBuild(const std::string &Arch, const std::string &ScratchPrefix) const;
   bool writeRdcInputs(const std::string &Container, const std::string &EmbedBc,
                       const std::string &StubPath);
   bool buildDeviceContainer(const InputFile &In, const std::string &ContainerPath);
@@ -250,12 +251,19 @@ std::vector<std::string> Driver::amdArchs() const {
   return Archs;
 }
 
+/// The tools and libraries an AMD code object for \p Arch is built with.
+lowering::AmdBuild Driver::amdBuild(const std::string &Arch,
+                                    const std::string &ScratchPrefix) const {
+  lowering::AmdBuild B;
+  B.Arch = Arch;
+  B.LldPath = TC.Clang.substr(0, TC.Clang.rfind('/')) + "/ld.lld";
+  const char *Libs = std::getenv("CUPORT_ROCM_DEVICE_LIBS");
+  B.DeviceLibDir = Libs && *Libs ? Libs : CUPORT_ROCM_DEVICE_LIBS;
+  B.ScratchPrefix = ScratchPrefix;
+  return B;
+}
+
 bool Driver::buildDeviceContainer(const InputFile &In, const std::string &ContainerPath) {
-  if (Opts.Rdc && !amdArchs().empty()) {
-    Diags.report(DiagID::err_unsupported_mode,
-                 {"--offload-arch", "AMD code objects are not built for -rdc=true yet"});
-    return false;
-  }
   for (const std::string &Arch : amdArchs())
     if (!lowering::isSupportedAmdArch(Arch)) {
       Diags.report(DiagID::err_bad_value, {"--offload-arch", Arch, "an AMD target such as gfx90a"});
@@ -293,11 +301,17 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
     printInProcess({"cuport-spirv", Opts.Rdc ? "--keep-bitcode" : "--emit-spirv", "-o",
                     ContainerPath},
                    "SPIR-V emission and packaging");
-    for (const std::string &Arch : amdArchs())
-      printInProcess({TC.Clang, "-cc1", "-triple", "amdgcn-amd-amdhsa", "-target-cpu", Arch,
-                      "(device compile, ROCm device libraries, AMDGPU code generation)", "|",
-                      "ld.lld", "-shared", "-o", ContainerPath + "." + Arch + ".co"},
-                     "AMD code object");
+    for (const std::string &Arch : amdArchs()) {
+      if (Opts.Rdc)
+        printInProcess({TC.Clang, "-cc1", "-triple", "amdgcn-amd-amdhsa", "-target-cpu", Arch,
+                        "-fgpu-rdc", "(device compile, kept as bitcode for the device link)"},
+                       "AMD device code");
+      else
+        printInProcess({TC.Clang, "-cc1", "-triple", "amdgcn-amd-amdhsa", "-target-cpu", Arch,
+                        "(device compile, ROCm device libraries, AMDGPU code generation)", "|",
+                        "ld.lld", "-shared", "-o", ContainerPath + "." + Arch + ".co"},
+                       "AMD code object");
+    }
     if (Opts.DryRun)
       return true;
   }
@@ -318,19 +332,28 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
     llvm::WriteBitcodeToFile(**M, OS);
     FB.Images.push_back({fatbin::ImageKind::LLVMBitcode, "spirv64",
                          std::vector<uint8_t>(Buf.begin(), Buf.end())});
+    // The same for each AMD architecture: its bitcode, linked and turned
+    // into a code object at the device link.
+    for (const std::string &Arch : amdArchs()) {
+      llvm::LLVMContext AmdCtx;
+      auto AmdM = lowering::compileAmdModule(R, amdBuild(Arch, ContainerPath), AmdCtx);
+      if (!AmdM) {
+        Diags.report(DiagID::err_device, {located(In, llvm::toString(AmdM.takeError()))});
+        return false;
+      }
+      llvm::SmallVector<char, 0> AmdBuf;
+      llvm::raw_svector_ostream AmdOS(AmdBuf);
+      llvm::WriteBitcodeToFile(**AmdM, AmdOS);
+      FB.Images.push_back({fatbin::ImageKind::LLVMBitcode, Arch,
+                           std::vector<uint8_t>(AmdBuf.begin(), AmdBuf.end())});
+    }
   } else {
     if (llvm::Error E = lowering::lowerToSpirvImage(**M, FB)) {
       Diags.report(DiagID::err_device, {located(In, llvm::toString(std::move(E)))});
       return false;
     }
     for (const std::string &Arch : amdArchs()) {
-      lowering::AmdBuild B;
-      B.Arch = Arch;
-      B.LldPath = TC.Clang.substr(0, TC.Clang.rfind('/')) + "/ld.lld";
-      const char *Libs = std::getenv("CUPORT_ROCM_DEVICE_LIBS");
-      B.DeviceLibDir = Libs && *Libs ? Libs : CUPORT_ROCM_DEVICE_LIBS;
-      B.ScratchPrefix = ContainerPath;
-      auto Code = lowering::buildAmdCodeObject(R, B, FB.Kernels);
+      auto Code = lowering::buildAmdCodeObject(R, amdBuild(Arch, ContainerPath), FB.Kernels);
       if (!Code) {
         Diags.report(DiagID::err_device, {located(In, llvm::toString(Code.takeError()))});
         return false;
@@ -494,7 +517,7 @@ bool Driver::deviceLinkInto(const std::vector<std::string> &Objects,
     }
     if (Plan->AlreadyLinked && !Required)
       return true; // the user linked a -dlink object in already
-    if (llvm::Error E = writeRegistrationModule(*Plan, Bc)) {
+    if (llvm::Error E = writeRegistrationModule(*Plan, amdBuild("", Bc), Bc)) {
       Diags.report(DiagID::err_device, {llvm::toString(std::move(E))});
       return false;
     }
