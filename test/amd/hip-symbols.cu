@@ -12,6 +12,7 @@
 // CHECK-DAG: hipModuleGetGlobal(counter) = [[COUNTER:0x[0-9a-f]+]]
 // CHECK-DAG: hipModuleGetGlobal(coeffs) = 0x[[#%x,COEFFS:]]
 // CHECK-DAG: hipModuleGetGlobal(_ZL6hidden) = [[HIDDEN:0x[0-9a-f]+]]
+// CHECK-DAG: hipModuleGetGlobal(absentVar) = not found
 // CHECK-DAG: hipModuleGetGlobal(__cuport_printf_buffer) = [[PRINTF:0x[0-9a-f]+]]
 // CHECK-DAG: hipModuleGetGlobal(__cuport_printf_format) = 0x
 // The printf buffer (its 16-byte header written first) is allocated and
@@ -31,6 +32,10 @@
 // CHECK-NEXT: past the end: invalid argument
 // CHECK-NEXT: hipMemcpyAsync dst=[[HIDDEN]] src={{.*}} bytes=8 kind=1
 // CHECK: cudaMemcpy to the address: no error
+// A variable the code object lacks is an invalid symbol, said once on stderr.
+// CHECK-NEXT: absentVar: invalid device symbol
+// RUN: env CUPORT_TARGET=hip CUPORT_HIP_LIBRARY=%t/libfakehip.so %t/app 2>&1 >/dev/null | %FileCheck %s --check-prefix=ERR
+// ERR: device variable 'absentVar' is not in the device's code object
 // CHECK-NOT: hipModuleGetGlobal
 #include <cstdio>
 #include <cuda_runtime.h>
@@ -38,9 +43,10 @@
 __device__ int counter;
 __constant__ float coeffs[4] = {1, 2, 3, 4};
 static __device__ long hidden = 42;
+__device__ int absentVar; // The stand-in library has no global of this name.
 
 __global__ void use(int *out) {
-  out[0] = counter + int(coeffs[1]) + int(hidden);
+  out[0] = counter + int(coeffs[1]) + int(hidden) + absentVar;
   printf("%d\n", out[0]);
 }
 
@@ -66,5 +72,6 @@ int main() {
   show("past the end", cudaMemcpyToSymbol(counter, &V, sizeof(V), 4));
   long L = 7;
   show("cudaMemcpy to the address", cudaMemcpy(Addr, &L, sizeof(L), cudaMemcpyHostToDevice));
+  show("absentVar", cudaMemcpyToSymbol(absentVar, &V, sizeof(V)));
   return 0;
 }

@@ -32,10 +32,20 @@
 // RUN: %cuport-cc -rdc=true %t/main.o %t/lib.o -o %t/app
 // RUN: cuport-fatbin %t/app | %FileCheck %s --check-prefix=APP
 // APP: image amdgcn arch=gfx90a
+// On the HIP target (a stand-in libamdhip64 with one gfx90a device) the
+// linked code object is loaded and both units' variables are found in it.
+// RUN: %clang -x c++ -std=c++17 -shared -fPIC %S/Inputs/fake-amdhip64.cpp -o %t/libfakehip.so
+// RUN: env CUPORT_TARGET=hip CUPORT_HIP_LIBRARY=%t/libfakehip.so %t/app | %FileCheck %s --check-prefix=HIP
+// HIP: hipModuleLoadData 0x
+// HIP-DAG: hipModuleGetGlobal(scale) = 0x
+// HIP-DAG: hipModuleGetGlobal(total) = [[TOTAL:0x[0-9a-f]+]]
+// HIP: hipMemcpyAsync dst=[[TOTAL]] src={{.*}} bytes=4 kind=1
+// HIP-NEXT: to total: 0
 // An object without gfx90a code in the same link is named.
 // RUN: %cuport-cc -rdc=true -c %S/Inputs/rdc-lib.cu -o %t/lib-spirv-only.o
 // RUN: %not %cuport-cc -rdc=true %t/main.o %t/lib-spirv-only.o -o %t/bad 2>&1 | %FileCheck %s --check-prefix=MISSING
 // MISSING: error: {{.*}}lib-spirv-only.o{{.*}} has no gfx90a device code, but other -rdc objects of this link do
+#include <cstdio>
 #include <cuda_runtime.h>
 
 extern __device__ int scale;
@@ -47,4 +57,8 @@ __global__ void mainKernel(int *out) {
   atomicAdd(&total, 1);
 }
 
-int main() { return 0; }
+int main() {
+  int Zero = 0;
+  std::printf("to total: %d\n", int(cudaMemcpyToSymbol(total, &Zero, sizeof(Zero))));
+  return 0;
+}
