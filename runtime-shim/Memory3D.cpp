@@ -1,10 +1,11 @@
 //===- Memory3D.cpp - pitched, 2D and 3D memory ---------------------------===//
 //
 // cudaMallocPitch and cudaMalloc3D, the 2D and 3D copies and memsets (with
-// their Async and per-thread-stream forms), the small struct constructors
-// (make_cudaPitchedPtr/Pos/Extent, which CUDA's driver_functions.h also
-// defines inline; exported so that objects built against headers that
-// declare them still link) and cudaCreateChannelDesc.
+// their Async and per-thread-stream forms), cudaMemcpy3DPeer (a 3D
+// device-to-device copy whose sides must be on the devices it names), the
+// small struct constructors (make_cudaPitchedPtr/Pos/Extent, which CUDA's
+// driver_functions.h also defines inline; exported so that objects built
+// against headers that declare them still link) and cudaCreateChannelDesc.
 //
 // Pitch: cudaMallocPitch rounds each row up to the device's
 // texturePitchAlignment, which libcudart derives from the alignment of
@@ -17,7 +18,9 @@
 // when both sides are dense, one per slice when only rows are, else one
 // per row. Runs are queued back to back on the stream and only the last
 // one waits when the call is blocking; the queue's order makes it wait for
-// the others. The bytes between width and pitch are never touched.
+// the others. The bytes between width and pitch are never touched. Between
+// two devices each run is staged through the host, after the stream's
+// work, as a cross-device cudaMemcpy is.
 //
 // Checks follow CUDA: an invalid kind first, then a zero width, height or
 // depth is a successful no-op, a width over a pitch (or a pitch over
@@ -141,27 +144,45 @@ bool pitchTooLarge(size_t Pitch) {
   return Pitch > rt::deviceProp(rt::currentDeviceIndex()).memPitch;
 }
 
-/// Copies \p S from \p Src (laid out as \p SL) to \p Dst (as \p DL), on
-/// \p Stream, as a blocking call or an Async one. Sizes, pitches and the
-/// kind are already checked; \p S is not empty.
-cudaError_t copyRegion(char *Dst, const Layout &DL, const char *Src, const Layout &SL,
-                       const Shape &S, int RawKind, cudaStream_t Stream, bool Async,
-                       const char *Api) {
+/// One checked 2D or 3D copy: \p Shape from Src (laid out as SrcL) to Dst.
+struct Region {
+  char *Dst = nullptr;
+  Layout DstL;
+  const char *Src = nullptr;
+  Layout SrcL;
+  Shape S;
+  int RawKind = cudaMemcpyDefault; ///< A valid kind.
+  /// cudaMemcpy3DPeer: the devices each side must be on; -1: any.
+  int DstDevice = -1, SrcDevice = -1;
+};
+
+/// Copies \p G on \p Stream, as a blocking call or an Async one. Sizes,
+/// pitches and the kind are already checked; the shape is not empty.
+cudaError_t copyRegion(const Region &G, cudaStream_t Stream, bool Async, const char *Api) {
+  char *Dst = G.Dst;
+  const char *Src = G.Src;
+  const Layout &DL = G.DstL, &SL = G.SrcL;
   size_t DstSpan, SrcSpan;
-  if (!span(S, DL, &DstSpan) || !span(S, SL, &SrcSpan))
+  if (!span(G.S, DL, &DstSpan) || !span(G.S, SL, &SrcSpan))
     return cudaErrorInvalidValue;
   rt::Transfer T;
-  if (cudaError_t E = rt::planTransfer(Dst, DstSpan, Src, SrcSpan, RawKind, T))
+  if (cudaError_t E = rt::planTransfer(Dst, DstSpan, Src, SrcSpan, G.RawKind, T))
     return E;
-  target::Queue *Q = nullptr;
-  if (cudaError_t E = rt::resolveStream(Stream, T.Device, &Q))
-    return E;
-  Runs R(S, {DL, SL});
-  target::Device &Dev = rt::device(T.Device);
+  if ((G.DstDevice >= 0 && T.DstDevice != G.DstDevice) ||
+      (G.SrcDevice >= 0 && T.SrcDevice != G.SrcDevice))
+    return cudaErrorInvalidValue;
+  Runs R(G.S, {DL, SL});
 
   if (T.Kind == target::CopyKind::DeviceToDevice && T.DstDevice != T.SrcDevice) {
     // Devices of one target have separate contexts: stage each run through
-    // the host, as cudaMemcpy does.
+    // the host, as cudaMemcpy does, after the stream's work (whichever
+    // device the stream is on).
+    rt::StreamRef Ref;
+    if (cudaError_t E = rt::lookupStream(Stream, Ref))
+      return E;
+    if (cudaError_t E =
+            rt::fromResult(rt::device(Ref.Device).synchronizeQueue(Ref.Queue), Api))
+      return E;
     std::vector<char> Staging(R.Bytes);
     for (size_t I = 0; I < R.Count; ++I) {
       if (cudaError_t E = rt::fromResult(
@@ -180,6 +201,10 @@ cudaError_t copyRegion(char *Dst, const Layout &DL, const char *Src, const Layou
     return cudaSuccess;
   }
 
+  target::Queue *Q = nullptr;
+  if (cudaError_t E = rt::resolveStream(Stream, T.Device, &Q))
+    return E;
+  target::Device &Dev = rt::device(T.Device);
   if (T.Kind == target::CopyKind::HostToHost) {
     // The first run waits for the stream's earlier work, as a host-to-host
     // cudaMemcpy does; the host copies the rest itself.
@@ -281,9 +306,14 @@ cudaError_t copy2DImpl(void *Dst, size_t DPitch, const void *Src, size_t SPitch,
     return E;
   if (pitchTooLarge(DPitch) || pitchTooLarge(SPitch))
     return cudaErrorInvalidPitchValue;
-  return copyRegion(static_cast<char *>(Dst), {DPitch, 0}, static_cast<const char *>(Src),
-                    {SPitch, 0}, S, RawKind, Stream, Async,
-                    Async ? "cudaMemcpy2DAsync" : "cudaMemcpy2D");
+  Region G;
+  G.Dst = static_cast<char *>(Dst);
+  G.DstL = {DPitch, 0};
+  G.Src = static_cast<const char *>(Src);
+  G.SrcL = {SPitch, 0};
+  G.S = S;
+  G.RawKind = RawKind;
+  return copyRegion(G, Stream, Async, Async ? "cudaMemcpy2DAsync" : "cudaMemcpy2D");
 }
 
 cudaError_t set2DImpl(void *DevPtr, size_t Pitch, int Value, size_t Width, size_t Height,
@@ -326,34 +356,70 @@ cudaError_t side3D(const cudaPitchedPtr &P, const cudaPos &Pos, const Shape &S, 
   return cudaSuccess;
 }
 
-cudaError_t copy3DImpl(const cudaMemcpy3DParms *P, cudaStream_t Stream, bool Async) {
-  const char *Api = Async ? "cudaMemcpy3DAsync" : "cudaMemcpy3D";
-  if (!P)
-    return cudaErrorInvalidValue;
-  const int RawKind = rt::rawValue(P->kind);
-  if (!rt::isValidMemcpyKind(RawKind))
-    return cudaErrorInvalidMemcpyDirection;
+/// The two sides of a cudaMemcpy3D or cudaMemcpy3DPeer.
+struct Sides3D {
+  cudaArray_t SrcArray, DstArray;
+  cudaPos SrcPos, DstPos;
+  cudaPitchedPtr SrcPtr, DstPtr;
+  cudaExtent Extent;
+};
+
+/// cudaMemcpy3D and cudaMemcpy3DPeer after their own first checks: \p G
+/// has the kind and the expected devices; the rest comes from \p P.
+cudaError_t copy3DImpl(const Sides3D &P, Region G, cudaStream_t Stream, bool Async,
+                       const char *Api) {
   // Each side is an array or a pointer, never both and never neither.
-  if (bool(P->srcArray) == bool(P->srcPtr.ptr) || bool(P->dstArray) == bool(P->dstPtr.ptr))
+  if (bool(P.SrcArray) == bool(P.SrcPtr.ptr) || bool(P.DstArray) == bool(P.DstPtr.ptr))
     return cudaErrorInvalidValue;
-  if (P->srcArray || P->dstArray) {
+  if (P.SrcArray || P.DstArray) {
     rt::warnOnce(std::string(Api) + ": CUDA arrays are not supported");
     return cudaErrorNotSupported;
   }
-  Shape S{P->extent.width, P->extent.height, P->extent.depth};
-  if (S.empty())
+  G.S = Shape{P.Extent.width, P.Extent.height, P.Extent.depth};
+  if (G.S.empty())
     return cudaSuccess;
-  char *Dst, *Src;
-  Layout DL, SL;
-  if (cudaError_t E = side3D(P->dstPtr, P->dstPos, S, &Dst, &DL))
+  if (cudaError_t E = side3D(P.DstPtr, P.DstPos, G.S, &G.Dst, &G.DstL))
     return E;
-  if (cudaError_t E = side3D(P->srcPtr, P->srcPos, S, &Src, &SL))
+  char *Src;
+  if (cudaError_t E = side3D(P.SrcPtr, P.SrcPos, G.S, &Src, &G.SrcL))
     return E;
+  G.Src = Src;
   if (cudaError_t E = rt::enter())
     return E;
-  if (pitchTooLarge(DL.Pitch) || pitchTooLarge(SL.Pitch))
+  if (pitchTooLarge(G.DstL.Pitch) || pitchTooLarge(G.SrcL.Pitch))
     return cudaErrorInvalidPitchValue;
-  return copyRegion(Dst, DL, Src, SL, S, RawKind, Stream, Async, Api);
+  return copyRegion(G, Stream, Async, Api);
+}
+
+cudaError_t copy3DImpl(const cudaMemcpy3DParms *P, cudaStream_t Stream, bool Async) {
+  if (!P)
+    return cudaErrorInvalidValue;
+  Region G;
+  G.RawKind = rt::rawValue(P->kind);
+  if (!rt::isValidMemcpyKind(G.RawKind))
+    return cudaErrorInvalidMemcpyDirection;
+  return copy3DImpl({P->srcArray, P->dstArray, P->srcPos, P->dstPos, P->srcPtr, P->dstPtr,
+                     P->extent},
+                    G, Stream, Async, Async ? "cudaMemcpy3DAsync" : "cudaMemcpy3D");
+}
+
+/// cudaMemcpy3DPeer: device memory on the devices named, CUDA's
+/// cudaErrorInvalidDevice for one that does not exist.
+cudaError_t copy3DPeerImpl(const cudaMemcpy3DPeerParms *P, cudaStream_t Stream, bool Async) {
+  if (!P)
+    return cudaErrorInvalidValue;
+  if (cudaError_t E = rt::enter())
+    return E;
+  if (P->srcDevice < 0 || P->srcDevice >= rt::deviceCount() || P->dstDevice < 0 ||
+      P->dstDevice >= rt::deviceCount())
+    return cudaErrorInvalidDevice;
+  Region G;
+  G.RawKind = cudaMemcpyDeviceToDevice;
+  G.DstDevice = P->dstDevice;
+  G.SrcDevice = P->srcDevice;
+  return copy3DImpl({P->srcArray, P->dstArray, P->srcPos, P->dstPos, P->srcPtr, P->dstPtr,
+                     P->extent},
+                    G, Stream, Async, Async ? "cudaMemcpy3DPeerAsync" : "cudaMemcpy3DPeer");
 }
 
 cudaError_t set3DImpl(const cudaPitchedPtr &P, int Value, const cudaExtent &Extent,
@@ -480,6 +546,24 @@ CUPORT_EXPORT cudaError_t cudaMemcpy3DAsync(const struct cudaMemcpy3DParms *p,
 CUPORT_EXPORT cudaError_t cudaMemcpy3DAsync_ptsz(const struct cudaMemcpy3DParms *p,
                                                  cudaStream_t stream) {
   return rt::apiBoundary([&] { return copy3DImpl(p, rt::perThread(stream), true); });
+}
+
+CUPORT_EXPORT cudaError_t cudaMemcpy3DPeer(const struct cudaMemcpy3DPeerParms *p) {
+  return rt::apiBoundary([&] { return copy3DPeerImpl(p, nullptr, false); });
+}
+
+CUPORT_EXPORT cudaError_t cudaMemcpy3DPeer_ptds(const struct cudaMemcpy3DPeerParms *p) {
+  return rt::apiBoundary([&] { return copy3DPeerImpl(p, cudaStreamPerThread, false); });
+}
+
+CUPORT_EXPORT cudaError_t cudaMemcpy3DPeerAsync(const struct cudaMemcpy3DPeerParms *p,
+                                                cudaStream_t stream) {
+  return rt::apiBoundary([&] { return copy3DPeerImpl(p, stream, true); });
+}
+
+CUPORT_EXPORT cudaError_t cudaMemcpy3DPeerAsync_ptsz(const struct cudaMemcpy3DPeerParms *p,
+                                                     cudaStream_t stream) {
+  return rt::apiBoundary([&] { return copy3DPeerImpl(p, rt::perThread(stream), true); });
 }
 
 CUPORT_EXPORT cudaError_t cudaMemset3D(struct cudaPitchedPtr pitchedDevPtr, int value,

@@ -1,9 +1,9 @@
 //===- RuntimeMemory2DTest.cpp - pitched, 2D/3D and peer memory -----------===//
 //
 // Conformance tests of cudaMallocPitch/cudaMalloc3D, the 2D and 3D copies
-// and memsets (blocking and Async) and the peer calls, through the CUDA
-// runtime API on whichever target libcudart selects (skipped where there
-// is none).
+// and memsets (blocking and Async) and the peer calls (cudaMemcpy3DPeer
+// too), through the CUDA runtime API on whichever target libcudart selects
+// (skipped where there is none).
 //
 // Every result is checked byte for byte against a host model of the whole
 // allocation: the model starts from a sentinel fill, the test applies the
@@ -674,6 +674,69 @@ TEST(PeerMemory, CopyOnOneDeviceIsADeviceToDeviceCopy) {
 }
 
 
+cudaMemcpy3DPeerParms peerParms(cudaPitchedPtr Dst, cudaPos DPos, int DstDevice,
+                                cudaPitchedPtr Src, cudaPos SPos, int SrcDevice,
+                                cudaExtent E) {
+  cudaMemcpy3DPeerParms M;
+  std::memset(&M, 0, sizeof(M));
+  M.dstPtr = Dst;
+  M.dstPos = DPos;
+  M.dstDevice = DstDevice;
+  M.srcPtr = Src;
+  M.srcPos = SPos;
+  M.srcDevice = SrcDevice;
+  M.extent = E;
+  return M;
+}
+
+TEST(PeerMemory, Memcpy3DPeerOnOneDevice) {
+  REQUIRE_DEVICE();
+  int N = 0;
+  ASSERT_EQ(cudaGetDeviceCount(&N), cudaSuccess);
+  Pitched3D A(30, 4, 3, 0x21), B(40, 5, 3, 0x43);
+  Bytes Src = pattern(A.bytes(), 12);
+  ASSERT_EQ(cudaMemcpy(A.P.ptr, Src.data(), A.bytes(), cudaMemcpyHostToDevice), cudaSuccess);
+  A.Model = Src;
+  cudaMemcpy3DPeerParms M = peerParms(B.P, make_cudaPos(6, 1, 1), 0, A.P, make_cudaPos(2, 0, 0),
+                                      0, make_cudaExtent(25, 4, 2));
+  ASSERT_EQ(cudaMemcpy3DPeer(&M), cudaSuccess);
+  modelCopy(B.Model, B.at(6, 1, 1), A.Model, A.at(2, 0, 0), {25, 4, 2});
+  EXPECT_TRUE(B.matches());
+  cudaStream_t S;
+  ASSERT_EQ(cudaStreamCreate(&S), cudaSuccess);
+  ASSERT_EQ(cudaMemset3DAsync(A.P, 0x5D, make_cudaExtent(30, 4, 1), S), cudaSuccess);
+  M = peerParms(B.P, make_cudaPos(0, 0, 0), 0, A.P, make_cudaPos(0, 0, 0), 0,
+                make_cudaExtent(30, 4, 3));
+  ASSERT_EQ(cudaMemcpy3DPeerAsync(&M, S), cudaSuccess);
+  ASSERT_EQ(cudaStreamSynchronize(S), cudaSuccess);
+  modelFill(A.Model, A.at(0, 0, 0), 0x5D, {30, 4, 1});
+  modelCopy(B.Model, B.at(0, 0, 0), A.Model, A.at(0, 0, 0), {30, 4, 3});
+  EXPECT_TRUE(B.matches());
+
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemcpy3DPeer(nullptr));
+  cudaMemcpy3DPeerParms Bad = M;
+  Bad.dstDevice = N;
+  EXPECT_API_ERROR(cudaErrorInvalidDevice, cudaMemcpy3DPeer(&Bad));
+  Bad = M;
+  Bad.srcDevice = -1;
+  EXPECT_API_ERROR(cudaErrorInvalidDevice, cudaMemcpy3DPeerAsync(&Bad, S));
+  Bad = M;
+  Bad.srcPtr = make_cudaPitchedPtr(Src.data(), 30, 30, 4); // Host memory.
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemcpy3DPeer(&Bad));
+  Bad = M;
+  Bad.extent.depth = 4; // Past both volumes.
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemcpy3DPeer(&Bad));
+  Bad = M;
+  Bad.srcArray = reinterpret_cast<cudaArray_t>(&Src);
+  Bad.srcPtr.ptr = nullptr;
+  EXPECT_API_ERROR(cudaErrorNotSupported, cudaMemcpy3DPeer(&Bad));
+  Bad.extent = make_cudaExtent(0, 0, 0);
+  Bad.srcArray = nullptr;
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemcpy3DPeer(&Bad)); // Neither.
+  EXPECT_TRUE(B.matches());
+  EXPECT_EQ(cudaStreamDestroy(S), cudaSuccess);
+}
+
 /// Runs in a child with two PoCL devices: peer copies, and 2D/3D copies,
 /// between allocations of different devices (staged through the host).
 TEST(Child, DISABLED_TwoDevices) {
@@ -738,6 +801,17 @@ TEST(Child, DISABLED_TwoDevices) {
   ASSERT_EQ(cudaMemcpy3D(&M), cudaSuccess);
   modelCopy(P0.Model, {0, P0.Pitch, P0.Pitch * 3}, P1.Model, {P1.Pitch + 5, P1.Pitch, P1.Pitch * 3},
             {40, 2, 2});
+  EXPECT_TRUE(P0.matches());
+  // cudaMemcpy3DPeer from device 1 to device 0, and with the devices swapped.
+  cudaMemcpy3DPeerParms PM =
+      peerParms(make_cudaPitchedPtr(P0.Ptr, P0.Pitch, 50, 6), make_cudaPos(10, 0, 0), 0,
+                make_cudaPitchedPtr(P1.Ptr, P1.Pitch, 70, 6), make_cudaPos(0, 2, 0), 1,
+                make_cudaExtent(30, 4, 1));
+  ASSERT_EQ(cudaMemcpy3DPeerAsync(&PM, S), cudaSuccess);
+  modelCopy(P0.Model, {10, P0.Pitch, 0}, P1.Model, {2 * P1.Pitch, P1.Pitch, 0}, {30, 4, 1});
+  EXPECT_TRUE(P0.matches());
+  std::swap(PM.srcDevice, PM.dstDevice);
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemcpy3DPeer(&PM));
   EXPECT_TRUE(P0.matches());
 
   EXPECT_EQ(cudaStreamDestroy(S), cudaSuccess);
