@@ -489,8 +489,11 @@ bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
     Value *HasMask = Barrier ? P.getInt32(0) : S.Call->getArgOperand(0);
     Value *Mask = Barrier ? P.getInt32(0) : S.Call->getArgOperand(1);
     Value *Val = Barrier ? P.getInt64(0) : S.Call->getArgOperand(2);
+    // Barriers meet each other whatever their source line; warp functions
+    // meet at their source call (device_warp.h).
+    Value *Key = Barrier ? P.getInt32(0) : S.Call->getArgOperand(3);
     P.CreateCall(fn(ParkFn),
-                 {A.Warp, A.Lane, Id, P.getInt32(Barrier), HasMask, Mask, Val});
+                 {A.Warp, A.Lane, Id, P.getInt32(Barrier), HasMask, Mask, Val, Key});
     P.CreateRetVoid();
     Br->eraseFromParent();
     S.Call->eraseFromParent();

@@ -55,6 +55,7 @@
 
 struct __cuport_warp {
   unsigned Site[32];           /* where the lane resumes; 0: kernel entry */
+  unsigned Key[32];            /* the source call the lane waits at */
   unsigned Wait[32];           /* __CUPORT_WARP_RUN .. _EXITED */
   unsigned Mask[32];           /* member mask given at the site */
   unsigned HasMask;            /* lanes whose site gave a mask */
@@ -67,7 +68,7 @@ struct __cuport_warp {
  * the pass has split; nothing else may call them. */
 extern "C" {
 __device__ __attribute__((convergent, nothrow)) void
-__cuport_warp_suspend(unsigned HasMask, unsigned Mask, unsigned long long Value);
+__cuport_warp_suspend(unsigned HasMask, unsigned Mask, unsigned long long Value, unsigned Key);
 __device__ __attribute__((const, nothrow)) __cuport_warp *__cuport_warp_state();
 __device__ __attribute__((const, nothrow)) unsigned __cuport_warp_lane();
 }
@@ -96,8 +97,10 @@ __CUPORT_WARP_RT unsigned __cuport_warp_resume_point(__cuport_warp *W, unsigned 
 
 __CUPORT_WARP_RT void __cuport_warp_park(__cuport_warp *W, unsigned L, unsigned Site,
                                          unsigned Barrier, unsigned HasMask,
-                                         unsigned Mask, unsigned long long Value) {
+                                         unsigned Mask, unsigned long long Value,
+                                         unsigned Key) {
   W->Site[L] = Site;
+  W->Key[L] = Key;
   W->Wait[L] = Barrier ? __CUPORT_WARP_AT_BARRIER : __CUPORT_WARP_AT_SITE;
   W->Mask[L] = Mask;
   W->HasMask = HasMask ? (W->HasMask | (1u << L)) : (W->HasMask & ~(1u << L));
@@ -129,13 +132,14 @@ __CUPORT_WARP_RT int __cuport_warp_schedule(__cuport_warp *W) {
     return __CUPORT_WARP_DONE;
   if (!AtSite)
     return __CUPORT_WARP_BARRIER;
-  /* Lanes at the same site as L. */
+  /* Lanes at the same site as L: the same source call (the optimiser may
+   * have merged the calls of two branches into one program point). */
   unsigned Same[32];
   for (unsigned L = 0; L < 32; ++L) {
     Same[L] = 0;
     if (AtSite & (1u << L))
       for (unsigned J = 0; J < 32; ++J)
-        if ((AtSite & (1u << J)) && W->Site[J] == W->Site[L])
+        if ((AtSite & (1u << J)) && W->Key[J] == W->Key[L])
           Same[L] |= 1u << J;
   }
   /* 1. Sites whose every member (explicit mask, or every live lane) is
@@ -181,10 +185,15 @@ template <typename T> static __device__ __forceinline__ T __cuport_warp_value(un
   return V;
 }
 
+/* Each warp function takes its caller's line and column as a last, defaulted
+ * argument: lanes meet at the same source call. */
+#define __CUPORT_WARP_SITE (unsigned)(__builtin_LINE() << 12 | __builtin_COLUMN())
+
 /* Parks the lane and returns the warp state once its site is resumed. */
 static __device__ __forceinline__ __cuport_warp *__cuport_warp_meet(unsigned HasMask, unsigned Mask,
-                                                                  unsigned long long Value) {
-  __cuport_warp_suspend(HasMask, Mask, Value);
+                                                                  unsigned long long Value,
+                                                                  unsigned Site) {
+  __cuport_warp_suspend(HasMask, Mask, Value, Site);
   return __cuport_warp_state();
 }
 
@@ -205,9 +214,9 @@ static __device__ __forceinline__ unsigned __cuport_warp_members(__cuport_warp *
 
 template <typename T>
 static __device__ __forceinline__ T __cuport_shfl(unsigned HasMask, unsigned Mask, T Var, int Arg,
-                                                  int Width, int Kind) {
+                                                  int Width, int Kind, unsigned Site) {
   unsigned long long Own = __cuport_warp_bits(Var);
-  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Own);
+  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Own, Site);
   int Lane = (int)__cuport_warp_lane();
   int SegStart = Lane & ~(Width - 1), SegLast = SegStart | (Width - 1);
   int Src = Lane;
@@ -231,40 +240,48 @@ static __device__ __forceinline__ T __cuport_shfl(unsigned HasMask, unsigned Mas
 }
 
 template <typename T>
-__CUPORT_WARP_FN T __shfl_sync(unsigned Mask, T Var, int SrcLane, int Width = 32) {
-  return __cuport_shfl(1u, Mask, Var, SrcLane, Width, __CUPORT_SHFL_IDX);
+__CUPORT_WARP_FN T __shfl_sync(unsigned Mask, T Var, int SrcLane, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(1u, Mask, Var, SrcLane, Width, __CUPORT_SHFL_IDX, __Site);
 }
 template <typename T>
-__CUPORT_WARP_FN T __shfl_up_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32) {
-  return __cuport_shfl(1u, Mask, Var, (int)Delta, Width, __CUPORT_SHFL_UP);
+__CUPORT_WARP_FN T __shfl_up_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(1u, Mask, Var, (int)Delta, Width, __CUPORT_SHFL_UP, __Site);
 }
 template <typename T>
-__CUPORT_WARP_FN T __shfl_down_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32) {
-  return __cuport_shfl(1u, Mask, Var, (int)Delta, Width, __CUPORT_SHFL_DOWN);
+__CUPORT_WARP_FN T __shfl_down_sync(unsigned Mask, T Var, unsigned Delta, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(1u, Mask, Var, (int)Delta, Width, __CUPORT_SHFL_DOWN, __Site);
 }
 template <typename T>
-__CUPORT_WARP_FN T __shfl_xor_sync(unsigned Mask, T Var, int LaneMask, int Width = 32) {
-  return __cuport_shfl(1u, Mask, Var, LaneMask, Width, __CUPORT_SHFL_XOR);
+__CUPORT_WARP_FN T __shfl_xor_sync(unsigned Mask, T Var, int LaneMask, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(1u, Mask, Var, LaneMask, Width, __CUPORT_SHFL_XOR, __Site);
 }
 /* The pre-CUDA 9 forms: the active lanes take part. */
-template <typename T> __CUPORT_WARP_FN T __shfl(T Var, int SrcLane, int Width = 32) {
-  return __cuport_shfl(0u, ~0u, Var, SrcLane, Width, __CUPORT_SHFL_IDX);
+template <typename T> __CUPORT_WARP_FN T __shfl(T Var, int SrcLane, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(0u, ~0u, Var, SrcLane, Width, __CUPORT_SHFL_IDX, __Site);
 }
-template <typename T> __CUPORT_WARP_FN T __shfl_up(T Var, unsigned Delta, int Width = 32) {
-  return __cuport_shfl(0u, ~0u, Var, (int)Delta, Width, __CUPORT_SHFL_UP);
+template <typename T> __CUPORT_WARP_FN T __shfl_up(T Var, unsigned Delta, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(0u, ~0u, Var, (int)Delta, Width, __CUPORT_SHFL_UP, __Site);
 }
-template <typename T> __CUPORT_WARP_FN T __shfl_down(T Var, unsigned Delta, int Width = 32) {
-  return __cuport_shfl(0u, ~0u, Var, (int)Delta, Width, __CUPORT_SHFL_DOWN);
+template <typename T> __CUPORT_WARP_FN T __shfl_down(T Var, unsigned Delta, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(0u, ~0u, Var, (int)Delta, Width, __CUPORT_SHFL_DOWN, __Site);
 }
-template <typename T> __CUPORT_WARP_FN T __shfl_xor(T Var, int LaneMask, int Width = 32) {
-  return __cuport_shfl(0u, ~0u, Var, LaneMask, Width, __CUPORT_SHFL_XOR);
+template <typename T> __CUPORT_WARP_FN T __shfl_xor(T Var, int LaneMask, int Width = 32,
+                                 unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_shfl(0u, ~0u, Var, LaneMask, Width, __CUPORT_SHFL_XOR, __Site);
 }
 
 /*===------------------- Votes, match, reduce, sync -----------------------===*/
 
 static __device__ __forceinline__ unsigned __cuport_ballot(unsigned HasMask, unsigned Mask,
-                                                           int Predicate) {
-  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Predicate != 0);
+                                                           int Predicate, unsigned Site) {
+  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Predicate != 0, Site);
   unsigned Members = __cuport_warp_members(W, Mask), Bits = 0;
   for (unsigned J = 0; J < 32; ++J)
     if ((Members & (1u << J)) && W->Seen[J])
@@ -272,14 +289,16 @@ static __device__ __forceinline__ unsigned __cuport_ballot(unsigned HasMask, uns
   return Bits;
 }
 
-__CUPORT_WARP_FN unsigned __ballot_sync(unsigned Mask, int Predicate) {
-  return __cuport_ballot(1u, Mask, Predicate);
+__CUPORT_WARP_FN unsigned __ballot_sync(unsigned Mask, int Predicate,
+                                        unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_ballot(1u, Mask, Predicate, __Site);
 }
-__CUPORT_WARP_FN int __any_sync(unsigned Mask, int Predicate) {
-  return __cuport_ballot(1u, Mask, Predicate) != 0;
+__CUPORT_WARP_FN int __any_sync(unsigned Mask, int Predicate, unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_ballot(1u, Mask, Predicate, __Site) != 0;
 }
-static __device__ __forceinline__ int __cuport_all(unsigned HasMask, unsigned Mask, int Predicate) {
-  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Predicate != 0);
+static __device__ __forceinline__ int __cuport_all(unsigned HasMask, unsigned Mask, int Predicate,
+                                                  unsigned Site) {
+  __cuport_warp *W = __cuport_warp_meet(HasMask, Mask, Predicate != 0, Site);
   unsigned Members = __cuport_warp_members(W, Mask);
   for (unsigned J = 0; J < 32; ++J)
     if ((Members & (1u << J)) && !W->Seen[J])
@@ -287,24 +306,32 @@ static __device__ __forceinline__ int __cuport_all(unsigned HasMask, unsigned Ma
   return 1;
 }
 
-__CUPORT_WARP_FN int __all_sync(unsigned Mask, int Predicate) {
-  return __cuport_all(1u, Mask, Predicate);
+__CUPORT_WARP_FN int __all_sync(unsigned Mask, int Predicate, unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_all(1u, Mask, Predicate, __Site);
 }
-__CUPORT_WARP_FN unsigned __ballot(int Predicate) { return __cuport_ballot(0u, ~0u, Predicate); }
-__CUPORT_WARP_FN int __any(int Predicate) { return __cuport_ballot(0u, ~0u, Predicate) != 0; }
-__CUPORT_WARP_FN int __all(int Predicate) { return __cuport_all(0u, ~0u, Predicate); }
-
-__CUPORT_WARP_FN unsigned __activemask() {
-  return __cuport_warp_members(__cuport_warp_meet(0u, ~0u, 0), ~0u);
+__CUPORT_WARP_FN unsigned __ballot(int Predicate, unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_ballot(0u, ~0u, Predicate, __Site);
 }
-
-__CUPORT_WARP_FN void __syncwarp(unsigned Mask = 0xffffffffu) {
-  __cuport_warp_meet(1u, Mask, 0);
+__CUPORT_WARP_FN int __any(int Predicate, unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_ballot(0u, ~0u, Predicate, __Site) != 0;
+}
+__CUPORT_WARP_FN int __all(int Predicate, unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_all(0u, ~0u, Predicate, __Site);
 }
 
-template <typename T> __CUPORT_WARP_FN unsigned __match_any_sync(unsigned Mask, T Value) {
+__CUPORT_WARP_FN unsigned __activemask(unsigned __Site = __CUPORT_WARP_SITE) {
+  return __cuport_warp_members(__cuport_warp_meet(0u, ~0u, 0, __Site), ~0u);
+}
+
+__CUPORT_WARP_FN void __syncwarp(unsigned Mask = 0xffffffffu, unsigned __Site = __CUPORT_WARP_SITE) {
+  __cuport_warp_meet(1u, Mask, 0, __Site);
+}
+
+template <typename T>
+__CUPORT_WARP_FN unsigned __match_any_sync(unsigned Mask, T Value,
+                                           unsigned __Site = __CUPORT_WARP_SITE) {
   unsigned long long Own = __cuport_warp_bits(Value);
-  __cuport_warp *W = __cuport_warp_meet(1u, Mask, Own);
+  __cuport_warp *W = __cuport_warp_meet(1u, Mask, Own, __Site);
   unsigned Members = __cuport_warp_members(W, Mask), Bits = 0;
   for (unsigned J = 0; J < 32; ++J)
     if ((Members & (1u << J)) && W->Seen[J] == Own)
@@ -312,9 +339,11 @@ template <typename T> __CUPORT_WARP_FN unsigned __match_any_sync(unsigned Mask, 
   return Bits;
 }
 
-template <typename T> __CUPORT_WARP_FN unsigned __match_all_sync(unsigned Mask, T Value, int *Pred) {
+template <typename T>
+__CUPORT_WARP_FN unsigned __match_all_sync(unsigned Mask, T Value, int *Pred,
+                                           unsigned __Site = __CUPORT_WARP_SITE) {
   unsigned long long Own = __cuport_warp_bits(Value);
-  __cuport_warp *W = __cuport_warp_meet(1u, Mask, Own);
+  __cuport_warp *W = __cuport_warp_meet(1u, Mask, Own, __Site);
   unsigned Members = __cuport_warp_members(W, Mask);
   for (unsigned J = 0; J < 32; ++J)
     if ((Members & (1u << J)) && W->Seen[J] != Own) {
@@ -326,8 +355,9 @@ template <typename T> __CUPORT_WARP_FN unsigned __match_all_sync(unsigned Mask, 
 }
 
 #define __CUPORT_WARP_REDUCE(Name, T, Init, Step)                              \
-  __CUPORT_WARP_FN T Name(unsigned Mask, T Value) {                            \
-    __cuport_warp *W = __cuport_warp_meet(1u, Mask, (unsigned)Value);          \
+  __CUPORT_WARP_FN T Name(unsigned Mask, T Value,                             \
+                          unsigned __Site = __CUPORT_WARP_SITE) {              \
+    __cuport_warp *W = __cuport_warp_meet(1u, Mask, (unsigned)Value, __Site);  \
     unsigned Members = __cuport_warp_members(W, Mask);                         \
     T Acc = Init;                                                              \
     for (unsigned J = 0; J < 32; ++J)                                          \

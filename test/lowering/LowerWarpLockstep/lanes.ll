@@ -13,27 +13,27 @@
 target datalayout = "e-i64:64-v16:16-v24:32-v32:32-v48:64-v96:128-v192:256-v256:256-v512:512-v1024:1024"
 target triple = "spirv64-unknown-unknown"
 
-%struct.__cuport_warp = type { [32 x i32], [32 x i32], [32 x i32], i32, [32 x i64], [32 x i32], [32 x i64] }
+%struct.__cuport_warp = type { [32 x i32], [32 x i32], [32 x i32], [32 x i32], i32, [32 x i64], [32 x i32], [32 x i64] }
 
 @tile = internal addrspace(3) global [64 x i32] undef, align 4
-@llvm.used = appending global [7 x i8*] [i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_begin to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_runnable to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_resume_point to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32, i32, i32, i32, i32, i64)* @__cuport_warp_park to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_exit to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*)* @__cuport_warp_release to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*)* @__cuport_warp_schedule to i8*)], section "llvm.metadata"
+@llvm.used = appending global [7 x i8*] [i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_begin to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_runnable to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_resume_point to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32, i32, i32, i32, i32, i64, i32)* @__cuport_warp_park to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_exit to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*)* @__cuport_warp_release to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*)* @__cuport_warp_schedule to i8*)], section "llvm.metadata"
 
 declare spir_func i64 @_Z12get_local_idj(i32)
 declare spir_func i64 @_Z14get_local_sizej(i32)
 declare spir_func void @_Z7barrierj(i32)
-declare void @__cuport_warp_suspend(i32, i32, i64)
+declare void @__cuport_warp_suspend(i32, i32, i64, i32)
 declare %struct.__cuport_warp addrspace(4)* @__cuport_warp_state()
 declare i32 @__cuport_warp_lane()
 
 ; A shuffle as device_warp.h writes one: park, then read the snapshot.
 define internal i32 @shfl(i32 %v) {
   %bits = zext i32 %v to i64
-  call void @__cuport_warp_suspend(i32 1, i32 -1, i64 %bits)
+  call void @__cuport_warp_suspend(i32 1, i32 -1, i64 %bits, i32 77)
   %w = call %struct.__cuport_warp addrspace(4)* @__cuport_warp_state()
   %lane = call i32 @__cuport_warp_lane()
   %src = xor i32 %lane, 1
   %idx = zext i32 %src to i64
-  %p = getelementptr %struct.__cuport_warp, %struct.__cuport_warp addrspace(4)* %w, i64 0, i32 6, i64 %idx
+  %p = getelementptr %struct.__cuport_warp, %struct.__cuport_warp addrspace(4)* %w, i64 0, i32 7, i64 %idx
   %seen = load i64, i64 addrspace(4)* %p
   %r = trunc i64 %seen to i32
   ret i32 %r
@@ -53,8 +53,8 @@ define internal i32 @shfl(i32 %v) {
 ; CHECK: switch i32
 ; CHECK-NEXT: i32 1, label
 ; CHECK-NEXT: i32 2, label
-; CHECK: call void @__cuport_warp_park({{.*}}, i32 1, i32 0, i32 1, i32 -1, i64
-; CHECK: call void @__cuport_warp_park({{.*}}, i32 2, i32 1, i32 0, i32 0, i64 0)
+; CHECK: call void @__cuport_warp_park({{.*}}, i32 1, i32 0, i32 1, i32 -1, i64 {{.*}}, i32 77)
+; CHECK: call void @__cuport_warp_park({{.*}}, i32 2, i32 1, i32 0, i32 0, i64 0, i32 0)
 ; CHECK: call void @__cuport_warp_exit(
 ; CHECK: call i32 @__cuport_warp_schedule(
 ; CHECK: atomicrmw add i32 addrspace(3)* @swap.warps.done, i32 1 monotonic
@@ -105,7 +105,7 @@ define linkonce_odr i32 @__cuport_warp_runnable(%struct.__cuport_warp addrspace(
 define linkonce_odr i32 @__cuport_warp_resume_point(%struct.__cuport_warp addrspace(4)* %w, i32 %l) {
   ret i32 0
 }
-define linkonce_odr void @__cuport_warp_park(%struct.__cuport_warp addrspace(4)* %w, i32 %l, i32 %site, i32 %barrier, i32 %hasmask, i32 %mask, i64 %value) {
+define linkonce_odr void @__cuport_warp_park(%struct.__cuport_warp addrspace(4)* %w, i32 %l, i32 %site, i32 %barrier, i32 %hasmask, i32 %mask, i64 %value, i32 %key) {
   ret void
 }
 define linkonce_odr void @__cuport_warp_exit(%struct.__cuport_warp addrspace(4)* %w, i32 %l) {
