@@ -718,16 +718,21 @@ bool WarpLowering::run() {
   // any more (their calls were inlined) or ever called; they cannot run.
   for (bool Erased = true; Erased;) {
     Erased = false;
-    SetVector<Function *> Users;
+    SetVector<Function *> Users; // and their callers, transitively
     for (const char *Name : {SuspendFn, StateFn, LaneFn})
       if (Function *F = fn(Name))
         for (User *U : F->users())
           if (auto *CB = dyn_cast<CallBase>(U))
             Users.insert(CB->getFunction());
+    for (size_t I = 0; I < Users.size(); ++I)
+      for (User *U : Users[I]->users())
+        if (auto *CB = dyn_cast<CallBase>(U))
+          Users.insert(CB->getFunction());
     for (Function *F : Users)
       if (F->removeDeadConstantUsers(), F->use_empty()) {
         F->eraseFromParent();
         Erased = Changed = true;
+        break; // Users may name functions F called: start again
       }
   }
   for (const char *Name : {SuspendFn, StateFn, LaneFn})
