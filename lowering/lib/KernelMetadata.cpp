@@ -8,10 +8,19 @@
 // A pointer in another address space as a kernel parameter cannot come from
 // CUDA source through Clang's SPIR ABI, so it is an internal error.
 //
+// A kernel's static shared memory is what its workgroup-space variables take
+// (CUDA's __shared__ arrays, and any lowering added): those the kernel or
+// the functions it calls refer to, each at its allocation size and
+// alignment. The runtime reports it (cudaFuncGetAttributes) and sizes
+// occupancy with it, because OpenCL drivers do not say it per kernel.
+//
 //===----------------------------------------------------------------------===//
 #include "KernelMetadata.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DataLayout.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Metadata.h"
@@ -71,6 +80,44 @@ static Expected<KernelArg> describe(const Function &F, const Argument &A, const 
   return K;
 }
 
+/// True when \p V is used, directly or through constant expressions, by an
+/// instruction of one of \p Fns.
+static bool usedIn(const Value &V, const SmallPtrSetImpl<const Function *> &Fns) {
+  for (const User *U : V.users()) {
+    if (const auto *I = dyn_cast<Instruction>(U)) {
+      if (Fns.count(I->getFunction()))
+        return true;
+    } else if (isa<ConstantExpr>(U) && usedIn(*U, Fns)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Bytes of workgroup-space variables that \p Kernel's code reaches.
+static uint64_t staticSharedBytes(const Function &Kernel, const DataLayout &DL) {
+  constexpr unsigned WorkgroupAS = 3;
+  SmallPtrSet<const Function *, 16> Reached;
+  SmallVector<const Function *, 16> Work{&Kernel};
+  while (!Work.empty()) {
+    const Function *F = Work.pop_back_val();
+    if (!Reached.insert(F).second)
+      continue;
+    for (const Instruction &I : instructions(*F))
+      if (const auto *Call = dyn_cast<CallBase>(&I))
+        if (const Function *Callee = Call->getCalledFunction(); Callee && !Callee->isDeclaration())
+          Work.push_back(Callee);
+  }
+  uint64_t Bytes = 0;
+  for (const GlobalVariable &G : Kernel.getParent()->globals()) {
+    if (G.getAddressSpace() != WorkgroupAS || !usedIn(G, Reached))
+      continue;
+    Align A = DL.getValueOrABITypeAlignment(G.getAlign(), G.getValueType());
+    Bytes = alignTo(Bytes, A) + DL.getTypeAllocSize(G.getValueType());
+  }
+  return Bytes;
+}
+
 Expected<std::vector<KernelInfo>> cuport::lowering::collectKernelInfo(const Module &M) {
   std::vector<KernelInfo> Kernels;
   const DataLayout &DL = M.getDataLayout();
@@ -79,6 +126,12 @@ Expected<std::vector<KernelInfo>> cuport::lowering::collectKernelInfo(const Modu
       continue;
     KernelInfo Info;
     Info.Name = F.getName().str();
+    uint64_t Shared = staticSharedBytes(F, DL);
+    if (Shared > UINT32_MAX)
+      return createStringError(inconvertibleErrorCode(),
+                               "kernel '" + F.getName() + "' has " + Twine(Shared) +
+                                   " bytes of static shared memory");
+    Info.StaticSharedBytes = uint32_t(Shared);
     for (const Argument &A : F.args()) {
       auto K = describe(F, A, DL);
       if (!K)

@@ -179,10 +179,12 @@ bool readSymbol(Reader &R, uint64_t BlockSize, SymbolInfo &S) {
 }
 
 bool readKernel(Reader &R, KernelInfo &K) {
-  uint32_t NameLen, NumArgs, Reserved;
+  uint32_t NameLen, NumArgs;
+  // The last field was reserved (written as 0) before 1.2, so a 1.1
+  // container reads as "no static shared memory recorded".
   if (!R.u32(NameLen, "kernel name length") || !R.u32(K.Flags, "kernel flags") ||
       !R.u32(NumArgs, "kernel argument count") ||
-      !R.u32(Reserved, "kernel reserved field"))
+      !R.u32(K.StaticSharedBytes, "kernel static shared size"))
     return false;
   const uint8_t *Name;
   if (!R.span(NameLen, Name, "kernel name") || !R.pad8("kernel name padding"))
@@ -330,7 +332,7 @@ std::vector<uint8_t> serialize(const FatBinary &FB) {
     W.u32(uint32_t(K.Name.size()));
     W.u32(K.Flags);
     W.u32(uint32_t(K.Args.size()));
-    W.u32(0);
+    W.u32(K.StaticSharedBytes);
     W.bytes(K.Name.data(), K.Name.size());
     W.pad8();
     for (const KernelArg &A : K.Args) {

@@ -58,6 +58,9 @@ enum KernelFlags : uint32_t {
 struct KernelInfo {
   std::string Name; ///< Mangled device-side name, as __cudaRegisterFunction gets it.
   uint32_t Flags = 0;
+  /// Bytes of static shared memory (the __shared__ variables the kernel's
+  /// code reaches). Since 1.2; earlier writers left the field 0.
+  uint32_t StaticSharedBytes = 0;
   std::vector<KernelArg> Args; ///< In IR order; user args keep source order.
 };
 

@@ -33,6 +33,7 @@ FatBinary sample() {
 
   KernelInfo Saxpy;
   Saxpy.Name = "_Z5saxpyfPfS_i";
+  Saxpy.StaticSharedBytes = 0x1234;
   Saxpy.Args = {{ArgKind::Value, 4, 4},
                 {ArgKind::GlobalPointer, 8, 8},
                 {ArgKind::GlobalPointer, 8, 8},
@@ -99,6 +100,7 @@ TEST(FatBinary, RoundTripsImagesKernelsAndFlags) {
   for (size_t I = 0; I < 3; ++I) {
     EXPECT_EQ(Out.Kernels[I].Name, In.Kernels[I].Name);
     EXPECT_EQ(Out.Kernels[I].Flags, In.Kernels[I].Flags);
+    EXPECT_EQ(Out.Kernels[I].StaticSharedBytes, In.Kernels[I].StaticSharedBytes);
     ASSERT_EQ(Out.Kernels[I].Args.size(), In.Kernels[I].Args.size());
     for (size_t A = 0; A < In.Kernels[I].Args.size(); ++A) {
       EXPECT_EQ(Out.Kernels[I].Args[A].Kind, In.Kernels[I].Args[A].Kind);
@@ -145,6 +147,19 @@ TEST(FatBinary, HeaderLayoutMatchesTheDocument) {
   EXPECT_EQ(Bytes[FirstImage], uint8_t(ImageKind::SPIRV));
   EXPECT_EQ(Bytes[SecondImage], uint8_t(ImageKind::AMDGCN));
   EXPECT_EQ(Bytes[FirstKernel], 14); // strlen("_Z5saxpyfPfS_i")
+  EXPECT_EQ(Bytes[FirstKernel + 12] | Bytes[FirstKernel + 13] << 8, 0x1234); // StaticSharedBytes
+}
+
+TEST(FatBinary, MinorOneKernelRecordReadsAsNoStaticShared) {
+  // A 1.1 writer left the kernel record's last field 0 (then Reserved).
+  FatBinary In = sample();
+  In.Kernels[0].StaticSharedBytes = 0;
+  std::vector<uint8_t> Bytes = serialize(In);
+  putU16(Bytes, 10, 1);
+  ParseResult R = parse(Bytes.data(), Bytes.size());
+  ASSERT_TRUE(R) << R.Error;
+  EXPECT_EQ(R.Value.Kernels[0].StaticSharedBytes, 0u);
+  EXPECT_EQ(R.Value.Kernels[0].Args.size(), 4u);
 }
 
 TEST(FatBinary, MinorZeroContainerIgnoresTrailingBytes) {
