@@ -37,7 +37,7 @@ namespace target {
 
 /// Bumped whenever a class below changes layout or a virtual is added; a
 /// target library built against another version is refused at load.
-constexpr uint32_t InterfaceVersion = 4;
+constexpr uint32_t InterfaceVersion = 5;
 
 /// What a target call can answer. The rows, and the cudaError_t each one
 /// becomes, are in Status.def.
@@ -171,6 +171,25 @@ struct LaunchConfig {
   void *Globals = nullptr;
 };
 
+/// What the device's compiler decided about one kernel, for
+/// cudaFuncGetAttributes, occupancy and launch checks. Fields a target
+/// cannot query stay at their "unknown" value; libcudart documents what it
+/// derives for them (docs/runtime.md).
+struct KernelAttributes {
+  /// Largest block the kernel can run with. OpenCL: CL_KERNEL_WORK_GROUP_SIZE.
+  uint32_t MaxThreadsPerBlock = 0;
+  /// Static shared memory. OpenCL: the container's per-kernel figure
+  /// (KernelInfo::StaticSharedBytes; PoCL's CL_KERNEL_LOCAL_MEM_SIZE is the
+  /// whole program's). HIP: hipFuncGetAttribute.
+  uint64_t StaticSharedBytes = 0;
+  /// Per-thread private (CUDA: local) memory. OpenCL: CL_KERNEL_PRIVATE_MEM_SIZE.
+  uint64_t PrivateBytes = 0;
+  /// Constant memory the code object reserves; -1: unknown.
+  int64_t ConstBytes = -1;
+  /// Registers per thread; -1: unknown (OpenCL does not say).
+  int32_t NumRegs = -1;
+};
+
 /// Counters for tests and cuport-info; monotonic for the target's lifetime.
 struct ModuleStats {
   uint64_t ModulesLoaded = 0;     ///< loadModule calls that succeeded.
@@ -237,6 +256,11 @@ public:
   /// thread, concurrently for the same kernel.
   virtual Result launch(Module &M, const fatbin::KernelInfo &Kernel,
                         const LaunchConfig &Config, void **Args) = 0;
+
+  /// \p Kernel's attributes in \p M, building the module first if needed
+  /// (as a launch would; a build failure is returned). Any thread.
+  virtual Result kernelAttributes(Module &M, const fatbin::KernelInfo &Kernel,
+                                  KernelAttributes *Out) = 0;
 
   /// Waits for all work on all of the device's queues. Any thread.
   virtual Result synchronize() = 0;

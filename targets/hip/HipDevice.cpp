@@ -358,6 +358,29 @@ Result HipDevice::moduleGlobal(Module &M, const std::string &Name, void **Addr,
   return static_cast<HipModule &>(M).global(Name, Addr, Size);
 }
 
+Result HipDevice::kernelAttributes(Module &M, const fatbin::KernelInfo &Kernel,
+                                   KernelAttributes *Out) {
+  if (Result R = use(); !R)
+    return R;
+  void *F = nullptr;
+  if (Result R = static_cast<HipModule &>(M).function(Kernel.Name, &F); !R)
+    return R;
+  int V[5] = {0, 0, 0, 0, 0};
+  const int Attrs[5] = {abi::FuncAttrMaxThreadsPerBlock, abi::FuncAttrSharedSizeBytes,
+                        abi::FuncAttrConstSizeBytes, abi::FuncAttrLocalSizeBytes,
+                        abi::FuncAttrNumRegs};
+  for (int I = 0; I < 5; ++I)
+    if (Result R = check(L, L.hipFuncGetAttribute(&V[I], Attrs[I], F), "hipFuncGetAttribute");
+        !R)
+      return R;
+  Out->MaxThreadsPerBlock = uint32_t(std::max(V[0], 0));
+  Out->StaticSharedBytes = uint64_t(std::max(V[1], 0));
+  Out->ConstBytes = V[2];
+  Out->PrivateBytes = uint64_t(std::max(V[3], 0));
+  Out->NumRegs = V[4];
+  return Result::success();
+}
+
 Result HipDevice::synchronize() {
   if (Result R = use(); !R)
     return R;

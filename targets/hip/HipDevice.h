@@ -68,6 +68,8 @@ public:
   Result loadModule(const fatbin::Image &Img, std::unique_ptr<Module> *Out) override;
   Result launch(Module &M, const fatbin::KernelInfo &Kernel, const LaunchConfig &Config,
                 void **Args) override;
+  Result kernelAttributes(Module &M, const fatbin::KernelInfo &Kernel,
+                          KernelAttributes *Out) override;
   Result synchronize() override;
   Result createQueue(bool Blocking, std::unique_ptr<Queue> *Out) override;
   Result synchronizeQueue(Queue *Q) override;

@@ -60,6 +60,13 @@ constexpr int AttrMaxSharedMemoryPerBlock = 74;
 constexpr int AttrTotalConstantMemory = 83;
 constexpr int AttrWarpSize = 87;
 
+/// hipFunction_attribute values (hipFuncGetAttribute).
+constexpr int FuncAttrMaxThreadsPerBlock = 0;
+constexpr int FuncAttrSharedSizeBytes = 1;
+constexpr int FuncAttrConstSizeBytes = 2;
+constexpr int FuncAttrLocalSizeBytes = 3;
+constexpr int FuncAttrNumRegs = 4;
+
 /// hipDeviceProp_t (HIP 5.x): where the fields read from it are.
 constexpr size_t PropsSize = 792;
 constexpr size_t PropsNameOffset = 0; ///< char name[256]

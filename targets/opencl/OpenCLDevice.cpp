@@ -796,6 +796,25 @@ Result OpenCLDevice::updateSvmExecInfo(KernelSlot &Slot) {
   return Result::success();
 }
 
+Result OpenCLDevice::kernelAttributes(Module &M, const fatbin::KernelInfo &Kernel,
+                                      KernelAttributes *Out) {
+  KernelSlot *Slot = nullptr;
+  if (Result R = static_cast<OpenCLModule &>(M).kernel(Kernel.Name, Kernel.Args.size(), &Slot);
+      !R)
+    return R;
+  // The slot's fields are fixed when it is created; no lock is needed. A
+  // lockstep kernel's work-items are warps of 32 threads (see launch()).
+  size_t Threads = Slot->MaxWorkGroupSize;
+  if (Kernel.Flags & fatbin::KF_WarpLockstep)
+    Threads = Threads > UINT32_MAX / 32 ? UINT32_MAX : Threads * 32;
+  Out->MaxThreadsPerBlock = uint32_t(std::min<size_t>(Threads, UINT32_MAX));
+  // PoCL's CL_KERNEL_LOCAL_MEM_SIZE is the whole program's total, the same
+  // for every kernel; the compiler's per-kernel figure is exact.
+  Out->StaticSharedBytes = Kernel.StaticSharedBytes;
+  Out->PrivateBytes = Slot->PrivateBytes;
+  return Result::success();
+}
+
 Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                             const LaunchConfig &Config, void **Args) {
   auto &Mod = static_cast<OpenCLModule &>(M);

@@ -104,6 +104,10 @@ Result OpenCLModule::kernel(const std::string &Name, size_t ExpectedArgs,
   if (clGetKernelWorkGroupInfo(K, Dev.id(), CL_KERNEL_LOCAL_MEM_SIZE, sizeof(Local),
                                &Local, nullptr) == CL_SUCCESS)
     Slot->StaticLocalBytes = Local;
+  cl_ulong Private = 0;
+  if (clGetKernelWorkGroupInfo(K, Dev.id(), CL_KERNEL_PRIVATE_MEM_SIZE, sizeof(Private),
+                               &Private, nullptr) == CL_SUCCESS)
+    Slot->PrivateBytes = Private;
   *Out = Slot.get();
   Kernels.emplace(Name, std::move(Slot));
   return Result::success();

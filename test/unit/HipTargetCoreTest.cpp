@@ -68,6 +68,11 @@ TEST(HipAbi, ConstantsMatchRocmHeader) {
   EXPECT_EQ(hipabi::AttrMaxSharedMemoryPerBlock, hipDeviceAttributeMaxSharedMemoryPerBlock);
   EXPECT_EQ(hipabi::AttrTotalConstantMemory, hipDeviceAttributeTotalConstantMemory);
   EXPECT_EQ(hipabi::AttrWarpSize, hipDeviceAttributeWarpSize);
+  EXPECT_EQ(hipabi::FuncAttrMaxThreadsPerBlock, HIP_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK);
+  EXPECT_EQ(hipabi::FuncAttrSharedSizeBytes, HIP_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES);
+  EXPECT_EQ(hipabi::FuncAttrConstSizeBytes, HIP_FUNC_ATTRIBUTE_CONST_SIZE_BYTES);
+  EXPECT_EQ(hipabi::FuncAttrLocalSizeBytes, HIP_FUNC_ATTRIBUTE_LOCAL_SIZE_BYTES);
+  EXPECT_EQ(hipabi::FuncAttrNumRegs, HIP_FUNC_ATTRIBUTE_NUM_REGS);
   EXPECT_EQ(hipabi::PropsSize, sizeof(hipDeviceProp_t));
   EXPECT_EQ(hipabi::PropsNameOffset, offsetof(hipDeviceProp_t, name));
   EXPECT_EQ(hipabi::PropsNameSize, sizeof(hipDeviceProp_t::name));

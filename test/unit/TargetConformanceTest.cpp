@@ -160,6 +160,23 @@ TEST_P(TargetConformance, LoadsAndLaunchesAKernel) {
   dev().deallocate(DY);
 }
 
+TEST_P(TargetConformance, ReportsKernelAttributes) {
+  fatbin::Image Img;
+  if (!testImage(GetParam(), Img))
+    GTEST_SKIP() << "no test image for target " << GetParam();
+  std::unique_ptr<Module> M;
+  ASSERT_TRUE(dev().loadModule(Img, &M).ok());
+  KernelAttributes A;
+  Result R = dev().kernelAttributes(*M, saxpyInfo(), &A);
+  ASSERT_TRUE(R.ok()) << R.message();
+  EXPECT_GT(A.MaxThreadsPerBlock, 0u);
+  EXPECT_LE(A.MaxThreadsPerBlock, dev().properties().MaxThreadsPerBlock);
+  EXPECT_EQ(A.StaticSharedBytes, 0u); // saxpy has no __shared__ memory.
+  fatbin::KernelInfo Missing = saxpyInfo();
+  Missing.Name = "_Z11not_presentv";
+  EXPECT_EQ(dev().kernelAttributes(*M, Missing, &A).status(), Status::InvalidDeviceFunction);
+}
+
 TEST_P(TargetConformance, RefusesImagesItCannotRun) {
   fatbin::Image Wrong;
   Wrong.Kind = fatbin::ImageKind::LLVMBitcode;
