@@ -105,6 +105,12 @@ cudaDeviceProp makeProp(const target::DeviceProperties &P, int Index) {
   // guarantees; occupancy APIs built on these fields stay conservative.
   D.maxThreadsPerMultiProcessor = D.maxThreadsPerBlock;
   D.maxBlocksPerMultiProcessor = 1;
+  // Launches whose grid fits the bound above (Launch.cpp); grid-wide sync
+  // in device code is up to the compiler.
+  D.cooperativeLaunch = 1;
+  // Targets report no PCI location (a CPU has none): a synthetic one,
+  // unique per device, domain 0 bus 0 device <ordinal> (docs/runtime.md).
+  D.pciDeviceID = Index;
   D.globalL1CacheSupported = 1;
   D.localL1CacheSupported = 1;
   D.sharedMemPerMultiprocessor = P.SharedMemPerBlock;

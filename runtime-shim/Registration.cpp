@@ -182,8 +182,6 @@ namespace cuport {
 namespace rt {
 
 constexpr const char *PrintfBufferSymbol = "__cuport_printf_buffer";
-/// CUDA's default cudaLimitPrintfFifoSize.
-constexpr size_t PrintfBufferBytes = 1 << 20;
 
 /// The device address of C's symbol \p Index on \p Device once its module
 /// is loaded: in the globals block, or (targets whose modules own their
@@ -210,10 +208,12 @@ target::Result createPrintfBuffer(Container &C, int Device) {
   if (!Slot)
     return target::Result(); // Kernels find no buffer and print nothing.
   target::Device &Dev = rt::device(Device);
+  // cudaLimitPrintfFifoSize (Limits.cpp), which bounds it below 4 GiB.
+  size_t Bytes = std::max(commitPrintfFifo(Device), sizeof(PrintfHeader));
   void *Buf = nullptr;
-  if (target::Result A = Dev.allocate(PrintfBufferBytes, &Buf); !A.ok())
+  if (target::Result A = Dev.allocate(Bytes, &Buf); !A.ok())
     return A;
-  PrintfHeader H = {0, uint32_t(PrintfBufferBytes - sizeof(PrintfHeader)), 0, 0};
+  PrintfHeader H = {0, uint32_t(Bytes - sizeof(PrintfHeader)), 0, 0};
   target::Result R = Dev.copy(nullptr, Buf, &H, sizeof(H), target::CopyKind::HostToDevice);
   if (R.ok())
     R = Dev.copy(nullptr, Slot, &Buf, sizeof(Buf), target::CopyKind::HostToDevice);

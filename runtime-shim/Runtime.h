@@ -139,6 +139,42 @@ target::Result flushPrintf(int Device);
 void unloadModules(int Device);
 
 //===----------------------------------------------------------------------===//
+// Functions (FunctionAttributes.cpp) and limits (Limits.cpp)
+//===----------------------------------------------------------------------===//
+
+/// What launches and the occupancy calculator need to know about a kernel on
+/// one device: the target's answer (capped at CUDA's limits) and what
+/// cudaFuncSetAttribute set.
+struct KernelLimits {
+  int MaxThreadsPerBlock = 0;  ///< min(target's answer, cudaDeviceProp's).
+  size_t StaticSharedBytes = 0;
+  size_t MaxDynamicSharedBytes = 0; ///< cudaFuncAttributeMaxDynamicSharedMemorySize.
+  int NumRegs = 0;             ///< Per thread; derived when the target cannot say.
+};
+
+/// \p HostFun's limits on \p Device (loading and building its module on
+/// first use). cudaErrorInvalidDeviceFunction for an unregistered pointer.
+cudaError_t kernelLimits(const void *HostFun, int Device, KernelLimits &Out);
+
+/// How many blocks of \p HostFun (\p BlockSize threads, \p DynamicSMem
+/// bytes of dynamic shared memory) one multiprocessor of \p Device holds
+/// at once (Occupancy.cpp documents the formula).
+cudaError_t activeBlocksPerMultiprocessor(const void *HostFun, int Device, int BlockSize,
+                                          size_t DynamicSMem, int *Out);
+
+/// Forgets cudaFuncSetAttribute settings and cached attributes for
+/// \p Device (cudaDeviceReset).
+void resetFunctionAttributes(int Device);
+
+/// The printf FIFO size for a module's buffer on \p Device
+/// (cudaLimitPrintfFifoSize); from then on the limit is fixed until
+/// cudaDeviceReset, as CUDA fixes it once a kernel that prints has run.
+size_t commitPrintfFifo(int Device);
+
+/// Restores \p Device's limits to their defaults (cudaDeviceReset).
+void resetLimits(int Device);
+
+//===----------------------------------------------------------------------===//
 // Streams (Stream.cpp)
 //===----------------------------------------------------------------------===//
 
