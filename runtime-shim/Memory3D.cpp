@@ -38,6 +38,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <vector>
 
 using namespace cuport;
@@ -290,9 +291,10 @@ cudaError_t mallocPitchImpl(void **Ptr, size_t *Pitch, const Shape &S, const cha
   return cudaSuccess;
 }
 
+/// \p RawKind: the cudaMemcpyKind argument's bits (rt::rawValue), never
+/// loaded as the enum, since callers may pass any int.
 cudaError_t copy2DImpl(void *Dst, size_t DPitch, const void *Src, size_t SPitch, size_t Width,
-                       size_t Height, cudaMemcpyKind Kind, cudaStream_t Stream, bool Async) {
-  const int RawKind = rt::rawValue(Kind);
+                       size_t Height, int RawKind, cudaStream_t Stream, bool Async) {
   if (!rt::isValidMemcpyKind(RawKind))
     return cudaErrorInvalidMemcpyDirection;
   Shape S{Width, Height, 1};
@@ -471,7 +473,8 @@ CUPORT_EXPORT cudaError_t cudaMalloc3D(struct cudaPitchedPtr *pitchedDevPtr,
 CUPORT_EXPORT cudaError_t cudaMemcpy2D(void *dst, size_t dpitch, const void *src, size_t spitch,
                                        size_t width, size_t height, enum cudaMemcpyKind kind) {
   return rt::apiBoundary([&] {
-    return copy2DImpl(dst, dpitch, src, spitch, width, height, kind, nullptr, false);
+    return copy2DImpl(dst, dpitch, src, spitch, width, height, rt::rawValue(kind), nullptr,
+                      false);
   });
 }
 
@@ -479,8 +482,8 @@ CUPORT_EXPORT cudaError_t cudaMemcpy2D_ptds(void *dst, size_t dpitch, const void
                                             size_t spitch, size_t width, size_t height,
                                             enum cudaMemcpyKind kind) {
   return rt::apiBoundary([&] {
-    return copy2DImpl(dst, dpitch, src, spitch, width, height, kind, cudaStreamPerThread,
-                      false);
+    return copy2DImpl(dst, dpitch, src, spitch, width, height, rt::rawValue(kind),
+                      cudaStreamPerThread, false);
   });
 }
 
@@ -488,7 +491,8 @@ CUPORT_EXPORT cudaError_t cudaMemcpy2DAsync(void *dst, size_t dpitch, const void
                                             size_t spitch, size_t width, size_t height,
                                             enum cudaMemcpyKind kind, cudaStream_t stream) {
   return rt::apiBoundary([&] {
-    return copy2DImpl(dst, dpitch, src, spitch, width, height, kind, stream, true);
+    return copy2DImpl(dst, dpitch, src, spitch, width, height, rt::rawValue(kind), stream,
+                      true);
   });
 }
 
@@ -497,8 +501,8 @@ CUPORT_EXPORT cudaError_t cudaMemcpy2DAsync_ptsz(void *dst, size_t dpitch, const
                                                  enum cudaMemcpyKind kind,
                                                  cudaStream_t stream) {
   return rt::apiBoundary([&] {
-    return copy2DImpl(dst, dpitch, src, spitch, width, height, kind, rt::perThread(stream),
-                      true);
+    return copy2DImpl(dst, dpitch, src, spitch, width, height, rt::rawValue(kind),
+                      rt::perThread(stream), true);
   });
 }
 
