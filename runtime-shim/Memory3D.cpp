@@ -24,8 +24,10 @@
 //
 // Checks follow CUDA: an invalid kind first, then a zero width, height or
 // depth is a successful no-op, a width over a pitch (or a pitch over
-// memPitch) is cudaErrorInvalidPitchValue, and a region that leaves its
-// allocation is cudaErrorInvalidValue. CUDA arrays do not exist in cuport
+// memPitch) is cudaErrorInvalidPitchValue for a copy and
+// cudaErrorInvalidValue for a memset (the only error CUDA documents for
+// them; a memset of one row ignores the pitch, as CUDA's does), and a
+// region that leaves its allocation is cudaErrorInvalidValue. CUDA arrays do not exist in cuport
 // (cudaMallocArray is not supported), so a cudaMemcpy3D naming one is
 // cudaErrorNotSupported; naming both an array and a pointer for one side,
 // or neither, is CUDA's cudaErrorInvalidValue.
@@ -318,6 +320,8 @@ cudaError_t copy2DImpl(void *Dst, size_t DPitch, const void *Src, size_t SPitch,
   return copyRegion(G, Stream, Async, Async ? "cudaMemcpy2DAsync" : "cudaMemcpy2D");
 }
 
+/// CUDA documents cudaMemset2D's errors as cudaErrorInvalidValue only (no
+/// pitch error, unlike cudaMemcpy2D) and its pitch as unused for one row.
 cudaError_t set2DImpl(void *DevPtr, size_t Pitch, int Value, size_t Width, size_t Height,
                       cudaStream_t Stream, bool Async) {
   Shape S{Width, Height, 1};
@@ -325,22 +329,27 @@ cudaError_t set2DImpl(void *DevPtr, size_t Pitch, int Value, size_t Width, size_
     return cudaSuccess;
   if (!DevPtr)
     return cudaErrorInvalidValue;
+  if (Height == 1)
+    Pitch = Width;
   if (Width > Pitch)
-    return cudaErrorInvalidPitchValue;
+    return cudaErrorInvalidValue;
   if (cudaError_t E = rt::enter())
     return E;
   if (pitchTooLarge(Pitch))
-    return cudaErrorInvalidPitchValue;
+    return cudaErrorInvalidValue;
   return fillRegion(static_cast<char *>(DevPtr), {Pitch, 0}, Value, S, Stream, Async,
                     Async ? "cudaMemset2DAsync" : "cudaMemset2D");
 }
 
 /// One side of a 3D copy: the address of its first byte (Pos applied) and
 /// its layout. Pitch checks against the copy's width come first.
+/// \p PitchError: what a width over the pitch is (cudaMemcpy3D:
+/// cudaErrorInvalidPitchValue; cudaMemset3D documents only
+/// cudaErrorInvalidValue).
 cudaError_t side3D(const cudaPitchedPtr &P, const cudaPos &Pos, const Shape &S, char **Base,
-                   Layout *L) {
+                   Layout *L, cudaError_t PitchError = cudaErrorInvalidPitchValue) {
   if (S.Width > P.pitch)
-    return cudaErrorInvalidPitchValue;
+    return PitchError;
   size_t RowEnd, SlicePitch, Offset, Y, Z;
   // A row must fit in the pitch, and with several slices the rows of one
   // slice must fit in the slice (ysize rows), or slices would overlap.
@@ -431,14 +440,18 @@ cudaError_t set3DImpl(const cudaPitchedPtr &P, int Value, const cudaExtent &Exte
     return cudaSuccess;
   if (!P.ptr)
     return cudaErrorInvalidValue;
+  // CUDA ignores the pitch when height and depth are both 1.
+  cudaPitchedPtr Q = P;
+  if (S.Height == 1 && S.Depth == 1)
+    Q.pitch = S.Width;
   char *Dst;
   Layout L;
-  if (cudaError_t E = side3D(P, cudaPos{0, 0, 0}, S, &Dst, &L))
+  if (cudaError_t E = side3D(Q, cudaPos{0, 0, 0}, S, &Dst, &L, cudaErrorInvalidValue))
     return E;
   if (cudaError_t E = rt::enter())
     return E;
   if (pitchTooLarge(L.Pitch))
-    return cudaErrorInvalidPitchValue;
+    return cudaErrorInvalidValue;
   return fillRegion(Dst, L, Value, S, Stream, Async,
                     Async ? "cudaMemset3DAsync" : "cudaMemset3D");
 }

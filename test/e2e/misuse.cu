@@ -36,7 +36,7 @@ int main() {
   char *pp = nullptr;
   cudaMallocPitch((void **)&pp, &pitch, 40, 4);
   row("cudaMemcpy2D with a width over the pitch", cudaMemcpy2D(pp, 32, host, 40, 40, 4, cudaMemcpyHostToDevice), cudaErrorInvalidPitchValue);
-  row("cudaMemset2D with a width over the pitch", cudaMemset2D(pp, 32, 0, 40, 4), cudaErrorInvalidPitchValue);
+  row("cudaMemset2D with a width over the pitch", cudaMemset2D(pp, 32, 0, 40, 4), cudaErrorInvalidValue);
   row("cudaMemcpy2D one row past the allocation", cudaMemcpy2D(pp, pitch, host, 40, 40, 5, cudaMemcpyHostToDevice), cudaErrorInvalidValue);
   row("cudaMemset3D one slice past the allocation", cudaMemset3D(make_cudaPitchedPtr(pp, pitch, 40, 2), 0, make_cudaExtent(40, 2, 3)), cudaErrorInvalidValue);
   cudaMemcpy3DParms m = {};

@@ -293,6 +293,14 @@ TEST(PitchedMemory, Memset2DLeavesThePaddingAlone) {
     modelFill(A.Model, {A.Pitch, A.Pitch * 2, 0}, 0xEE, {W > 1 ? W - 1 : 1, 2, 1});
     EXPECT_TRUE(A.matches());
   }
+  // One row: the pitch is unused (CUDA documents it so for both calls).
+  Pitched R(100, 3, 0x4E);
+  ASSERT_EQ(cudaMemset2D(R.Ptr + R.Pitch + 7, 0, 0x4F, 90, 1), cudaSuccess);
+  modelFill(R.Model, {R.Pitch + 7, 0, 0}, 0x4F, {90, 1, 1});
+  cudaPitchedPtr RP = make_cudaPitchedPtr(R.Ptr + 2 * R.Pitch, 0, 100, 0);
+  ASSERT_EQ(cudaMemset3D(RP, 0x50, make_cudaExtent(R.Pitch, 1, 1)), cudaSuccess);
+  modelFill(R.Model, {2 * R.Pitch, 0, 0}, 0x50, {R.Pitch, 1, 1});
+  EXPECT_TRUE(R.matches());
   // A whole dense block.
   Pitched D(64, 4, 0x01);
   ASSERT_EQ(cudaMemset2D(D.Ptr, D.Pitch, 0x02, D.Pitch, 4), cudaSuccess);
@@ -388,15 +396,17 @@ TEST(PitchedMemory, TwoDErrorsAsCudaReportsThem) {
   EXPECT_API_ERROR(cudaErrorInvalidPitchValue,
                    cudaMemcpy2DAsync(Host.data(), 8, A.Ptr, A.Pitch, 9, 1,
                                      cudaMemcpyDeviceToHost, nullptr));
-  EXPECT_API_ERROR(cudaErrorInvalidPitchValue, cudaMemset2D(A.Ptr, 8, 0, 9, 2));
-  EXPECT_API_ERROR(cudaErrorInvalidPitchValue, cudaMemset2DAsync(A.Ptr, 8, 0, 9, 2, nullptr));
+  // cudaMemset2D documents cudaErrorInvalidValue only, and ignores the
+  // pitch of a single row.
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemset2D(A.Ptr, 8, 0, 9, 2));
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemset2DAsync(A.Ptr, 8, 0, 9, 2, nullptr));
   // A pitch over memPitch.
   cudaDeviceProp P;
   ASSERT_EQ(cudaGetDeviceProperties(&P, 0), cudaSuccess);
   EXPECT_API_ERROR(cudaErrorInvalidPitchValue,
                    cudaMemcpy2D(A.Ptr, P.memPitch + 1, Host.data(), 32, 32, 1,
                                 cudaMemcpyHostToDevice));
-  EXPECT_API_ERROR(cudaErrorInvalidPitchValue, cudaMemset2D(A.Ptr, P.memPitch + 1, 0, 32, 1));
+  EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemset2D(A.Ptr, P.memPitch + 1, 0, 32, 2));
   // Regions that leave the allocation: one row too many, a row that ends
   // past the last byte, a start before the allocation.
   EXPECT_API_ERROR(cudaErrorInvalidValue,
@@ -595,8 +605,8 @@ TEST(PitchedMemory, ThreeDErrorsAsCudaReportsThem) {
   cudaPitchedPtr Null = A.P;
   Null.ptr = nullptr;
   EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemset3D(Null, 0, E));
-  EXPECT_API_ERROR(cudaErrorInvalidPitchValue,
-                   cudaMemset3D(A.P, 0, make_cudaExtent(A.P.pitch + 1, 1, 1)));
+  EXPECT_API_ERROR(cudaErrorInvalidValue,
+                   cudaMemset3D(A.P, 0, make_cudaExtent(A.P.pitch + 1, 2, 1)));
   EXPECT_API_ERROR(cudaErrorInvalidValue, cudaMemset3D(A.P, 0, make_cudaExtent(16, 4, 4)));
   EXPECT_API_ERROR(cudaErrorInvalidValue,
                    cudaMemset3DAsync(A.P, 0, make_cudaExtent(16, 5, 3), nullptr));
