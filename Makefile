@@ -67,10 +67,11 @@ test-tsan: deps
 # Each libFuzzer target for FUZZ_SECONDS from its seed corpus (new inputs go
 # to a scratch folder, not into the repository).
 FUZZ_SECONDS ?= 60
+FUZZERS = FatBinary:fatbin NvccOptions:nvcc-options Registration:registration
 test-fuzz: build
-	@set -e; for f in FatBinary NvccOptions; do \
+	@set -e; for pair in $(FUZZERS); do \
+	  f=$${pair%%:*}; seeds=test/fuzz/corpus/$${pair#*:}; \
 	  scratch=$$(mktemp -d); \
-	  seeds=test/fuzz/corpus/$$(echo $$f | sed 's/FatBinary/fatbin/;s/NvccOptions/nvcc-options/'); \
 	  echo "fuzzing $$f for $(FUZZ_SECONDS) s"; \
 	  $(BUILD_DIR)/test/fuzz/$${f}Fuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 $$scratch $$seeds; \
 	  rm -rf $$scratch; \

@@ -67,3 +67,8 @@ void cuport::rt::noteKernelLaunch(const char *DeviceName) {
   });
   LastKernel.store(DeviceName, std::memory_order_relaxed);
 }
+
+void cuport::rt::forgetKernelLaunch(const char *DeviceName) {
+  const char *Expected = DeviceName;
+  LastKernel.compare_exchange_strong(Expected, nullptr);
+}

@@ -142,7 +142,42 @@ std::unique_ptr<Container> readContainer(const void *FatCubin) {
   return C;
 }
 
-Container *toContainer(void **Handle) { return reinterpret_cast<Container *>(Handle); }
+/// The live container \p Handle names, or nullptr for a handle that
+/// __cudaRegisterFatBinary did not return or that was unregistered since:
+/// such a handle is never dereferenced, and registrations with it are
+/// ignored. Searched from the newest, which registrations follow at once.
+/// Lock held.
+Container *findLive(Registry &R, void **Handle) {
+  for (auto It = R.Containers.rbegin(); It != R.Containers.rend(); ++It)
+    if (reinterpret_cast<void **>(It->get()) == Handle)
+      return (*It)->Live ? It->get() : nullptr;
+  return nullptr;
+}
+
+/// True while any device holds a module, block or buffer of \p C.
+bool holdsDeviceState(const Container &C) {
+  auto Any = [](const auto &V) {
+    return std::any_of(V.begin(), V.end(), [](const auto &X) { return bool(X); });
+  };
+  return Any(C.Modules) || Any(C.GlobalsBlocks) || Any(C.PrintfBuffers);
+}
+
+/// Frees the unregistered containers that hold nothing on a device (never
+/// launched from, or unloaded by cudaDeviceReset since), so that a library
+/// loaded and unloaded repeatedly (dlopen/dlclose) leaves nothing behind.
+/// Nothing points into such a container: its functions and variables went
+/// when it was unregistered. Lock held.
+void releaseDead(Registry &R) {
+  auto Dead = [](const std::unique_ptr<Container> &C) {
+    if (C->Live || holdsDeviceState(*C))
+      return false;
+    for (const fatbin::KernelInfo &K : C->FB.Kernels)
+      rt::forgetKernelLaunch(K.Name.c_str());
+    return true;
+  };
+  R.Containers.erase(std::remove_if(R.Containers.begin(), R.Containers.end(), Dead),
+                     R.Containers.end());
+}
 
 bool defines(const Container &C, const std::string &Name) {
   return C.Live && C.K == Container::Kind::Cuport && C.Spirv && C.FB.findKernel(Name);
@@ -204,6 +239,10 @@ target::Result createPrintfBuffer(Container &C, int Device) {
   long Index = C.FB.findSymbol(PrintfBufferSymbol);
   if (Index < 0 || C.PrintfBuffers[D])
     return target::Result();
+  if (C.FB.Symbols[size_t(Index)].Size < sizeof(void *)) // The buffer's address goes there.
+    return target::Result(target::Status::InvalidKernelImage,
+                          std::string("the container's ") + PrintfBufferSymbol +
+                              " is smaller than a pointer");
   char *Slot = symbolAddress(C, Device, size_t(Index));
   if (!Slot)
     return target::Result(); // Kernels find no buffer and print nothing.
@@ -492,6 +531,7 @@ void unloadModules(int Device) {
       C->LoadErrors[size_t(Device)] = target::Result();
       destroyGlobalsBlock(*C, Device);
     }
+  releaseDead(R);
 }
 
 } // namespace rt
@@ -522,7 +562,9 @@ CUPORT_EXPORT void __cudaUnregisterFatBinary(void **fatCubinHandle) {
   try {
     Registry &R = registry();
     std::lock_guard<std::mutex> Guard(R.Lock);
-    Container *C = toContainer(fatCubinHandle);
+    Container *C = findLive(R, fatCubinHandle);
+    if (!C) // Unregistered already, or never registered.
+      return;
     C->Live = false;
     // Output a kernel printed with no synchronization after it still
     // appears, at exit, as CUDA's does.
@@ -543,8 +585,9 @@ CUPORT_EXPORT void __cudaUnregisterFatBinary(void **fatCubinHandle) {
     }
     for (auto It = R.Variables.begin(); It != R.Variables.end();)
       It = It->second.Owner == C ? R.Variables.erase(It) : std::next(It);
-    // The container itself and its modules stay: at process exit the target
-    // may already be shutting down, and a stale handle must stay harmless.
+    // A container that a device still holds stays, with its modules: at
+    // process exit the target may already be shutting down. Others go now.
+    releaseDead(R);
   } catch (...) {
   }
 }
@@ -559,7 +602,9 @@ CUPORT_EXPORT void __cudaRegisterFunction(void **fatCubinHandle, const char *hos
     Registry &R = registry();
     std::lock_guard<std::mutex> Guard(R.Lock);
     Function F;
-    F.Owner = toContainer(fatCubinHandle);
+    F.Owner = findLive(R, fatCubinHandle);
+    if (!F.Owner)
+      return;
     F.DeviceName = deviceName;
     R.Functions[hostFun] = std::move(F);
   } catch (...) {
@@ -576,7 +621,9 @@ static void recordVariable(void **Handle, const void *Key, const char *DeviceNam
     Registry &R = registry();
     std::lock_guard<std::mutex> Guard(R.Lock);
     Variable V;
-    V.Owner = toContainer(Handle);
+    V.Owner = findLive(R, Handle);
+    if (!V.Owner)
+      return;
     V.DeviceName = DeviceName;
     V.Size = Size;
     V.Constant = Constant;

@@ -130,6 +130,9 @@ template <typename Enum> int rawValue(const Enum &V) {
 /// Records the kernel being launched (its name must outlive the process's
 /// kernels: the container's), for the message printed if a kernel faults.
 void noteKernelLaunch(const char *DeviceName);
+/// Forgets \p DeviceName if it is the kernel recorded last (its container
+/// is being freed).
+void forgetKernelLaunch(const char *DeviceName);
 
 /// Prints and empties every loaded module's device printf buffer on
 /// \p Device (CUDA prints device output at synchronization). DeviceAssert
