@@ -425,10 +425,12 @@ cudaError_t launchMarkEx(unsigned Blocks, std::vector<cudaLaunchAttribute> Attrs
   return E;
 }
 
-cudaLaunchAttribute attr(cudaLaunchAttributeID Id) {
+/// A zeroed attribute with id \p Id, which may be outside the enum's range
+/// (stored as raw bits: loading such a value as the enum is undefined).
+cudaLaunchAttribute attr(int Id) {
   cudaLaunchAttribute A;
   std::memset(&A, 0, sizeof(A));
-  A.id = Id;
+  std::memcpy(&A.id, &Id, sizeof(Id));
   return A;
 }
 
@@ -450,9 +452,10 @@ TEST(LaunchEx, AttributesAreValidated) {
   cudaLaunchAttribute Sync = attr(cudaLaunchAttributeSynchronizationPolicy);
   Sync.val.syncPolicy = cudaSyncPolicyYield;
   EXPECT_EQ(launchMarkEx(3, {Sync}), cudaSuccess);
-  Sync.val.syncPolicy = (cudaSynchronizationPolicy)9;
+  const int BadPolicy = 9;
+  std::memcpy(&Sync.val.syncPolicy, &BadPolicy, sizeof(BadPolicy));
   EXPECT_EQ(launchMarkEx(3, {Sync}), cudaErrorInvalidValue);
-  EXPECT_EQ(launchMarkEx(3, {attr((cudaLaunchAttributeID)99)}), cudaErrorInvalidValue);
+  EXPECT_EQ(launchMarkEx(3, {attr(99)}), cudaErrorInvalidValue);
   EXPECT_EQ(launchMarkEx(3, {attr(cudaLaunchAttributeProgrammaticEvent)}), cudaErrorNotSupported);
   void *Args[] = {nullptr};
   EXPECT_EQ(cudaLaunchKernelExC(nullptr, (const void *)&MarkBlocksStub, Args),
@@ -541,10 +544,11 @@ TEST(Limits, SupportedLimitsRoundTripOthersAreUnsupported) {
   EXPECT_EQ(V, 32u);
   EXPECT_EQ(cudaDeviceSetLimit(cudaLimitMaxL2FetchGranularity, 48), cudaErrorInvalidValue);
   EXPECT_EQ(cudaDeviceSetLimit(cudaLimitMaxL2FetchGranularity, 256), cudaErrorInvalidValue);
-  for (cudaLimit L : {cudaLimitDevRuntimeSyncDepth, cudaLimitDevRuntimePendingLaunchCount,
-                      cudaLimitPersistingL2CacheSize, (cudaLimit)77}) {
-    EXPECT_EQ(cudaDeviceGetLimit(&V, L), cudaErrorUnsupportedLimit);
-    EXPECT_EQ(cudaDeviceSetLimit(L, 1), cudaErrorUnsupportedLimit);
+  // Ints, converted at each call: an unknown limit is not a cudaLimit value.
+  for (int L : {int(cudaLimitDevRuntimeSyncDepth), int(cudaLimitDevRuntimePendingLaunchCount),
+                int(cudaLimitPersistingL2CacheSize), 77}) {
+    EXPECT_EQ(cudaDeviceGetLimit(&V, static_cast<cudaLimit>(L)), cudaErrorUnsupportedLimit);
+    EXPECT_EQ(cudaDeviceSetLimit(static_cast<cudaLimit>(L), 1), cudaErrorUnsupportedLimit);
     EXPECT_EQ(cudaGetLastError(), cudaErrorUnsupportedLimit);
   }
   EXPECT_EQ(cudaDeviceGetLimit(nullptr, cudaLimitStackSize), cudaErrorInvalidValue);
