@@ -54,19 +54,20 @@ FunctionTable &table() {
   return *T;
 }
 
-/// The state of \p HostFun on \p Device, created from the target's answer at
-/// the first call. The returned pointer stays valid until resetFunctionAttributes.
-cudaError_t stateFor(const void *HostFun, int Device, FunctionState **Out) {
+/// Calls \p Use with the state of \p HostFun on \p Device, under the
+/// table's lock (so that a concurrent cudaDeviceReset cannot free it), and
+/// returns what it returns. The state is created from the target's answer
+/// at the first call, outside the lock: that may build the module.
+template <typename Fn>
+cudaError_t withState(const void *HostFun, int Device, Fn &&Use) {
   if (!HostFun)
     return cudaErrorInvalidDeviceFunction;
   FunctionTable &T = table();
   {
     std::lock_guard<std::mutex> Guard(T.Lock);
     auto It = T.States.find({HostFun, Device});
-    if (It != T.States.end()) {
-      *Out = &It->second;
-      return cudaSuccess;
-    }
+    if (It != T.States.end())
+      return Use(It->second);
   }
   rt::ResolvedKernel K;
   if (cudaError_t E = rt::resolveKernel(HostFun, Device, K))
@@ -91,20 +92,14 @@ cudaError_t stateFor(const void *HostFun, int Device, FunctionState **Out) {
                   : (L.MaxThreadsPerBlock > 0 ? P.regsPerBlock / L.MaxThreadsPerBlock : 0);
   std::lock_guard<std::mutex> Guard(T.Lock);
   // Another thread may have got here first; both answers are the same.
-  *Out = &T.States.emplace(std::make_pair(HostFun, Device), S).first->second;
-  return cudaSuccess;
+  return Use(T.States.emplace(std::make_pair(HostFun, Device), S).first->second);
 }
 
-/// Applies \p Update to the state of \p HostFun on the current device under
-/// the table's lock.
+/// Applies \p Update to the state of \p HostFun on the current device.
 template <typename Fn> cudaError_t updateState(const void *HostFun, Fn &&Update) {
   if (cudaError_t E = rt::enter())
     return E;
-  FunctionState *S = nullptr;
-  if (cudaError_t E = stateFor(HostFun, rt::currentDeviceIndex(), &S))
-    return E;
-  std::lock_guard<std::mutex> Guard(table().Lock);
-  return Update(*S);
+  return withState(HostFun, rt::currentDeviceIndex(), Update);
 }
 
 int clampInt(uint64_t V) { return V > 0x7FFFFFFF ? 0x7FFFFFFF : int(V); }
@@ -115,12 +110,10 @@ namespace cuport {
 namespace rt {
 
 cudaError_t kernelLimits(const void *HostFun, int Device, KernelLimits &Out) {
-  FunctionState *S = nullptr;
-  if (cudaError_t E = stateFor(HostFun, Device, &S))
-    return E;
-  std::lock_guard<std::mutex> Guard(table().Lock);
-  Out = S->Limits;
-  return cudaSuccess;
+  return withState(HostFun, Device, [&](FunctionState &S) {
+    Out = S.Limits;
+    return cudaSuccess;
+  });
 }
 
 void resetFunctionAttributes(int Device) {
@@ -141,23 +134,21 @@ CUPORT_EXPORT cudaError_t cudaFuncGetAttributes(struct cudaFuncAttributes *attr,
     if (cudaError_t E = rt::enter())
       return E;
     int Dev = rt::currentDeviceIndex();
-    FunctionState *S = nullptr;
-    if (cudaError_t E = stateFor(func, Dev, &S))
-      return E;
     const cudaDeviceProp &P = rt::deviceProp(Dev);
-    std::lock_guard<std::mutex> Guard(table().Lock);
-    std::memset(attr, 0, sizeof(*attr));
-    attr->sharedSizeBytes = S->Limits.StaticSharedBytes;
-    attr->constSizeBytes = S->Attrs.ConstBytes > 0 ? size_t(S->Attrs.ConstBytes) : 0;
-    attr->localSizeBytes = size_t(S->Attrs.PrivateBytes);
-    attr->maxThreadsPerBlock = S->Limits.MaxThreadsPerBlock;
-    attr->numRegs = S->Limits.NumRegs;
-    attr->ptxVersion = P.major * 10 + P.minor;
-    attr->binaryVersion = P.major * 10 + P.minor;
-    attr->cacheModeCA = 0;
-    attr->maxDynamicSharedSizeBytes = clampInt(S->Limits.MaxDynamicSharedBytes);
-    attr->preferredShmemCarveout = S->Carveout;
-    return cudaSuccess;
+    return withState(func, Dev, [&](FunctionState &S) {
+      std::memset(attr, 0, sizeof(*attr));
+      attr->sharedSizeBytes = S.Limits.StaticSharedBytes;
+      attr->constSizeBytes = S.Attrs.ConstBytes > 0 ? size_t(S.Attrs.ConstBytes) : 0;
+      attr->localSizeBytes = size_t(S.Attrs.PrivateBytes);
+      attr->maxThreadsPerBlock = S.Limits.MaxThreadsPerBlock;
+      attr->numRegs = S.Limits.NumRegs;
+      attr->ptxVersion = P.major * 10 + P.minor;
+      attr->binaryVersion = P.major * 10 + P.minor;
+      attr->cacheModeCA = 0;
+      attr->maxDynamicSharedSizeBytes = clampInt(S.Limits.MaxDynamicSharedBytes);
+      attr->preferredShmemCarveout = S.Carveout;
+      return cudaSuccess;
+    });
   });
 }
 
