@@ -1,5 +1,6 @@
 """bench/toolchain.py - the compiler suites: cuport-cc time against the host
-compiler and nvcc, cuport-translate throughput, cuport-cc peak memory."""
+compiler and nvcc, cuport-translate throughput, cuport-cc and cuport-translate
+peak memory."""
 import os
 import re
 import shlex
@@ -172,7 +173,8 @@ def peak_rss(cmd):
 
 
 def memory(ctx):
-    """cuport-cc -c on a generated 50,000-line file (2,000 when smoke)."""
+    """cuport-cc -c, and cuport-translate when built, on a generated
+    50,000-line file (2,000 when smoke)."""
     src = ctx.out('generated.cu')
     with open(src, 'w') as f:
         f.write(generated_source(2000 if ctx.smoke else 50000))
@@ -184,7 +186,16 @@ def memory(ctx):
         ho.append(peak_rss(host))
     text = lambda runs: '%.0f MiB, %s' % (statistics.median(m for _, m in runs),
                                           seconds([t for t, _ in runs]))
-    return [figure('memory', 'cuport-cc -c, %d-line file, peak RSS' % count,
+    rows = [figure('memory', 'cuport-cc -c, %d-line file, peak RSS' % count,
                    [c[1] / h[1] for c, h in zip(cu, ho)],
                    'cuport-cc peak RSS / clang++-15 -fsyntax-only (host side) peak RSS',
                    None, text(cu), text(ho))]
+    tool = os.path.join(ctx.build_dir, 'bin', 'cuport-translate')
+    name = 'cuport-translate, %d-line file, peak RSS' % count
+    if not os.access(tool, os.X_OK):
+        return rows + [absent('memory', name, 'bin/cuport-translate does not exist yet')]
+    tr = [peak_rss([tool, src, '-o', ctx.out('translated-generated')]) for _ in cu]
+    rows.append(figure('memory', name, [t[1] / h[1] for t, h in zip(tr, ho)],
+                       'cuport-translate peak RSS / clang++-15 -fsyntax-only (host side) peak RSS',
+                       None, text(tr), text(ho)))
+    return rows

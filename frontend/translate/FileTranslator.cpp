@@ -24,6 +24,8 @@
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 namespace cuport {
@@ -215,12 +217,56 @@ void lexerOnly(const TranslatorConfig &Config, FileResult &Result, DiagnosticCon
   Printer.EndSourceFile();
 }
 
+/// Checks what Clang would take badly, before it parses: an unreadable
+/// file; binary data (a NUL byte: Clang would print the bytes back as a
+/// flood of errors and the fallback would "translate" them); an empty file
+/// (nothing to translate: its output is empty too); text that is not UTF-8
+/// (Latin-1 comments are common and nvcc takes them: translated, bytes
+/// kept, with a warning). False when the file is not to be parsed, with
+/// Result saying why.
+bool checkInput(FileResult &Result) {
+  auto Buf = llvm::MemoryBuffer::getFile(Result.Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf) {
+    Result.Diagnostics +=
+        formatToolDiag(TranslateDiag::err_cannot_read, {Result.Path, Buf.getError().message()});
+    Result.ParseFailed = true;
+    return false;
+  }
+  llvm::StringRef Text = (*Buf)->getBuffer();
+  if (Text.empty()) {
+    Result.Diagnostics += formatToolDiag(TranslateDiag::warn_empty_input, {Result.Path});
+    Result.Translated = true;
+    return false;
+  }
+  size_t Nul = Text.find('\0');
+  if (Nul != llvm::StringRef::npos) {
+    Result.Diagnostics +=
+        formatToolDiag(TranslateDiag::err_binary_input, {Result.Path, std::to_string(Nul)});
+    Result.ParseFailed = true;
+    return false;
+  }
+  const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.data());
+  const llvm::UTF8 *Bad = Begin;
+  if (!llvm::isLegalUTF8String(&Bad, Begin + Text.size())) {
+    llvm::StringRef Before = Text.take_front(size_t(Bad - Begin));
+    size_t LineStart = Before.rfind('\n') + 1; // npos + 1 == 0
+    Result.Diagnostics += formatToolDiag(
+        TranslateDiag::warn_not_utf8,
+        {Result.Path, std::to_string(Before.count('\n') + 1),
+         std::to_string(Before.size() - LineStart + 1)});
+  }
+  return true;
+}
+
 } // namespace
 
 FileResult translateFile(const TranslatorConfig &Config, const std::string &Path,
                          const std::vector<std::string> &Flags) {
   FileResult Result;
   Result.Path = Path;
+  if (!checkInput(Result))
+    return Result;
 
   std::vector<std::string> Args = {Config.ClangPath, "-fsyntax-only", "-w"};
   if (isCName(Path)) {

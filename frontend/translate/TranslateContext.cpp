@@ -36,6 +36,20 @@ llvm::StringRef translateDiagFormat(TranslateDiag ID) {
   return "";
 }
 
+std::string formatToolDiag(TranslateDiag ID, llvm::ArrayRef<std::string> Args) {
+  std::string Text = translateDiagFormat(ID).str();
+  for (size_t I = 0; I < Args.size(); ++I) {
+    std::string Key = "%" + std::to_string(I);
+    for (size_t P = 0; (P = Text.find(Key, P)) != std::string::npos; P += Args[I].size())
+      Text.replace(P, Key.size(), Args[I]);
+  }
+  DiagnosticIDs::Level L = translateDiagLevel(ID);
+  const char *Level = L == DiagnosticIDs::Error     ? "error"
+                      : L == DiagnosticIDs::Warning ? "warning"
+                                                    : "note";
+  return std::string("cuport-translate: ") + Level + ": " + Text + "\n";
+}
+
 void FileStats::merge(const FileStats &O) {
   for (unsigned I = 0; I < Converted.size(); ++I)
     Converted[I] += O.Converted[I];

@@ -132,6 +132,9 @@ private:
 /// The Clang diagnostic level of each TranslateDiag (for custom IDs).
 clang::DiagnosticIDs::Level translateDiagLevel(TranslateDiag ID);
 llvm::StringRef translateDiagFormat(TranslateDiag ID);
+/// A message without a source location, as the tool prints it:
+/// "cuport-translate: error: <format with %N replaced by Args[N]>\n".
+std::string formatToolDiag(TranslateDiag ID, llvm::ArrayRef<std::string> Args);
 
 } // namespace frontend
 } // namespace cuport

@@ -84,16 +84,7 @@ static cl::opt<std::string> IncludeDir("cuda-include", cl::desc("cuport's CUDA h
 namespace {
 
 void toolDiag(TranslateDiag ID, llvm::ArrayRef<std::string> Args) {
-  std::string Text = translateDiagFormat(ID).str();
-  for (size_t I = 0; I < Args.size(); ++I) {
-    std::string Key = "%" + std::to_string(I);
-    for (size_t P; (P = Text.find(Key)) != std::string::npos;)
-      Text.replace(P, Key.size(), Args[I]);
-  }
-  const char *Level = translateDiagLevel(ID) == clang::DiagnosticIDs::Error     ? "error"
-                      : translateDiagLevel(ID) == clang::DiagnosticIDs::Warning ? "warning"
-                                                                                : "note";
-  llvm::errs() << "cuport-translate: " << Level << ": " << Text << "\n";
+  llvm::errs() << formatToolDiag(ID, Args);
 }
 
 bool isSourceName(llvm::StringRef P) {
