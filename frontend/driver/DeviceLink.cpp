@@ -223,7 +223,7 @@ Error cuport::driver::writeRegistrationModule(const DeviceLinkPlan &Plan,
       return Linked.takeError();
     lowering::AmdBuild B = AmdTools;
     B.Arch = Plan.AmdArchs[A];
-    auto Code = lowering::emitAmdCodeObject(**Linked, B, FB.Kernels);
+    auto Code = lowering::emitAmdCodeObject(**Linked, B, FB);
     if (!Code)
       return Code.takeError();
     FB.Images.push_back({fatbin::ImageKind::AMDGCN, B.Arch, std::move(*Code)});

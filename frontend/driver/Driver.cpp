@@ -353,7 +353,7 @@ bool Driver::buildDeviceContainer(const InputFile &In, const std::string &Contai
       return false;
     }
     for (const std::string &Arch : amdArchs()) {
-      auto Code = lowering::buildAmdCodeObject(R, amdBuild(Arch, ContainerPath), FB.Kernels);
+      auto Code = lowering::buildAmdCodeObject(R, amdBuild(Arch, ContainerPath), FB);
       if (!Code) {
         Diags.report(DiagID::err_device, {located(In, llvm::toString(Code.takeError()))});
         return false;

@@ -183,6 +183,39 @@ static void exposeRegisteredVariables(Module &M) {
   }
 }
 
+/// The HIP target finds each symbol of the container by name in the code
+/// object and the runtime formats printf records with the container's copy
+/// of each format string, so every symbol must be a global here of the
+/// same size, and a constant one must hold the same bytes. Names come from
+/// the same front end on both paths (printf formats are numbered in call
+/// order); this is where a difference would show.
+static Error checkSymbols(const Module &M, const fatbin::FatBinary &Spirv, StringRef Arch) {
+  const DataLayout &DL = M.getDataLayout();
+  const std::vector<uint8_t> &Init = Spirv.Globals.Init;
+  for (const fatbin::SymbolInfo &S : Spirv.Symbols) {
+    const GlobalVariable *GV = M.getGlobalVariable(S.Name, /*AllowInternal=*/true);
+    if (!GV || GV->isDeclaration())
+      return fail("internal error: device variable '" + S.Name +
+                  "' is in the SPIR-V image but not defined for " + Arch);
+    uint64_t Size = DL.getTypeAllocSize(GV->getValueType());
+    if (Size != S.Size)
+      return fail("internal error: device variable '" + S.Name + "' has " + Twine(Size) +
+                  " bytes for " + Arch + " and " + Twine(S.Size) + " for SPIR-V");
+    auto *Data = GV->isConstant() && GV->hasInitializer()
+                     ? dyn_cast<ConstantDataSequential>(GV->getInitializer())
+                     : nullptr;
+    if (!Data || S.Offset + S.Size > Init.size())
+      continue;
+    StringRef Bytes = Data->getRawDataValues();
+    if (Bytes.size() != S.Size ||
+        !std::equal(Bytes.begin(), Bytes.end(), Init.begin() + S.Offset,
+                    [](char A, uint8_t B) { return uint8_t(A) == B; }))
+      return fail("internal error: constant '" + S.Name + "' holds different bytes for " +
+                  Arch + " than for SPIR-V");
+  }
+  return Error::success();
+}
+
 static Expected<std::unique_ptr<TargetMachine>> createAmdTargetMachine(StringRef Arch) {
   if (!lowering::isSupportedAmdArch(Arch))
     return fail("'" + Arch + "' is not an AMD GCN target name such as gfx90a");
@@ -217,17 +250,17 @@ cuport::lowering::compileAmdModule(const DeviceCompileRequest &Request, const Am
 
 Expected<std::vector<uint8_t>>
 cuport::lowering::buildAmdCodeObject(const DeviceCompileRequest &Request, const AmdBuild &B,
-                                     const std::vector<fatbin::KernelInfo> &Kernels) {
+                                     const fatbin::FatBinary &Spirv) {
   LLVMContext Ctx;
   auto M = compileAmdModule(Request, B, Ctx);
   if (!M)
     return M.takeError();
-  return emitAmdCodeObject(**M, B, Kernels);
+  return emitAmdCodeObject(**M, B, Spirv);
 }
 
 Expected<std::vector<uint8_t>>
 cuport::lowering::emitAmdCodeObject(Module &Mod, const AmdBuild &B,
-                                    const std::vector<fatbin::KernelInfo> &Kernels) {
+                                    const fatbin::FatBinary &Spirv) {
   auto TMOrErr = createAmdTargetMachine(B.Arch);
   if (!TMOrErr)
     return TMOrErr.takeError();
@@ -254,10 +287,12 @@ cuport::lowering::emitAmdCodeObject(Module &Mod, const AmdBuild &B,
     MPM.run(Mod, MAM);
     if (!Failure.empty())
       return fail(Failure);
-    if (Error E = checkKernels(Mod, Kernels, B.Arch))
+    if (Error E = checkKernels(Mod, Spirv.Kernels, B.Arch))
       return std::move(E);
     StripDebugInfo(Mod); // the line tables served the checks above
     exposeRegisteredVariables(Mod);
+    if (Error E = checkSymbols(Mod, Spirv, B.Arch))
+      return std::move(E);
     lowerOpenCLAtomics(Mod);
     if (Error E = linkDeviceLibs(Mod, B))
       return std::move(E);

@@ -41,13 +41,16 @@ struct AmdBuild {
   std::string ScratchPrefix; ///< where the object file may be written
 };
 
-/// Compiles \p R for \p B.Arch and returns the code object. The kernels'
-/// user arguments must match \p Kernels (from the SPIR-V image: one set of
-/// metadata serves both); a difference is an internal error.
+/// Compiles \p R for \p B.Arch and returns the code object. \p Spirv is
+/// the container with the SPIR-V image already built: one set of metadata
+/// serves both, so the kernels' user arguments must match its kernels, and
+/// each of its symbols must be a variable of the same size (and, for a
+/// constant such as a printf format, the same bytes) in the code object; a
+/// difference is an internal error, never a silently wrong program.
 /// compileAmdModule then emitAmdCodeObject.
 llvm::Expected<std::vector<uint8_t>>
 buildAmdCodeObject(const DeviceCompileRequest &R, const AmdBuild &B,
-                   const std::vector<fatbin::KernelInfo> &Kernels);
+                   const fatbin::FatBinary &Spirv);
 
 /// The Clang device compile of \p R for \p B.Arch alone: the unlowered
 /// module, which an -rdc object keeps as bitcode for the device link.
@@ -57,10 +60,9 @@ compileAmdModule(const DeviceCompileRequest &R, const AmdBuild &B, llvm::LLVMCon
 /// Lowers \p M (one translation unit's module, or the device link's of
 /// several) for \p B.Arch, links the ROCm device libraries, generates code
 /// and links the code object with ld.lld. \p M is consumed (changed in
-/// place). Kernels are checked against \p Kernels as above.
+/// place). Kernels and symbols are checked against \p Spirv as above.
 llvm::Expected<std::vector<uint8_t>>
-emitAmdCodeObject(llvm::Module &M, const AmdBuild &B,
-                  const std::vector<fatbin::KernelInfo> &Kernels);
+emitAmdCodeObject(llvm::Module &M, const AmdBuild &B, const fatbin::FatBinary &Spirv);
 
 /// True for the gfx names cuport knows how to build.
 bool isSupportedAmdArch(llvm::StringRef Arch);
