@@ -411,7 +411,14 @@ int main(int Argc, const char **Argv) {
       llvm::outs() << R.Output;
       llvm::outs().flush();
     } else if (InPlace) {
-      if (R.Changed) {
+      // The backup is the original CUDA source: a later --in-place run over
+      // the same file must not replace it with this run's output.
+      if (R.Changed && llvm::sys::fs::exists(J.Path + ".cuda")) {
+        toolDiag(TranslateDiag::err_cannot_write,
+                 {J.Shown + ".cuda", "it exists, from an earlier --in-place run; '" + J.Shown +
+                                         "' is left unchanged"});
+        ++Failures;
+      } else if (R.Changed) {
         auto Orig = llvm::MemoryBuffer::getFile(J.Path);
         if (!Orig || !writeAtomically(J.Path + ".cuda", (*Orig)->getBuffer()) ||
             !writeAtomically(J.Path, R.Output))
