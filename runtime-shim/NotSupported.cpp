@@ -39,7 +39,7 @@ int reportNotSupported(const char *Api) noexcept;
 #define CUPORT_STUB_NotSupported(Name) CUPORT_STUB(Name)
 #define CUPORT_STUB_Implemented(Name)
 #define CUPORT_STUB_Partial(Name)
-#define CUDA_RUNTIME_API(Name, HipName, Group, Status, Caveat) CUPORT_STUB_##Status(Name)
+#define CUDA_RUNTIME_API(Name, HipName, HipSince, Group, Status, Caveat) CUPORT_STUB_##Status(Name)
 #include "CudaRuntime.def"
 // Per-thread spellings: a stub for each; where the API is implemented, the
 // implementation's strong definition of the symbol takes precedence.
@@ -54,7 +54,7 @@ const StubFn Stubs[] = {
 #define CUPORT_ADDR_NotSupported(Name) &cuportStub_##Name,
 #define CUPORT_ADDR_Implemented(Name)
 #define CUPORT_ADDR_Partial(Name)
-#define CUDA_RUNTIME_API(Name, HipName, Group, Status, Caveat) CUPORT_ADDR_##Status(Name)
+#define CUDA_RUNTIME_API(Name, HipName, HipSince, Group, Status, Caveat) CUPORT_ADDR_##Status(Name)
 #include "CudaRuntime.def"
 #define CUDA_PER_THREAD_STREAM(Api, Symbol) &cuportStub_##Symbol,
 #include "PerThreadStream.def"

@@ -18,6 +18,14 @@ llvm::StringRef hip(const char *S) {
   llvm::StringRef R(S);
   return R == "NoHip" ? llvm::StringRef() : R;
 }
+
+// A HipSince column: "5.3" -> 5.3; "-" (NoHip) -> empty.
+llvm::VersionTuple rocmRelease(const char *S) {
+  llvm::VersionTuple V;
+  if (V.tryParse(S))
+    return llvm::VersionTuple();
+  return V;
+}
 } // namespace
 
 ApiTable::ApiTable() {
@@ -25,8 +33,9 @@ ApiTable::ApiTable() {
   using S = RuntimeStatus;
   auto Add = [&](ApiEntry E) { Entries.push_back(E); };
 
-#define CUDA_RUNTIME_API(Name, HipName, Group, Status, Caveat)                  \
-  Add({#Name, hip(#HipName), ApiFamily::Runtime, K::Function, S::Status, Caveat});
+#define CUDA_RUNTIME_API(Name, HipName, Since, Group, Status, Caveat)           \
+  Add({#Name, hip(#HipName), ApiFamily::Runtime, K::Function, S::Status, Caveat}); \
+  Entries.back().HipSince = rocmRelease(#Since);
 #include "CudaRuntime.def"
 
 #define CUDA_RUNTIME_NAME(Name, HipName, Kind)                                  \

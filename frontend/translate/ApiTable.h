@@ -14,6 +14,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/VersionTuple.h"
 
 #include <string>
 #include <vector>
@@ -49,6 +50,11 @@ enum class RuntimeStatus {
   Absent        ///< cuport provides no such library (driver API, cuBLAS...).
 };
 
+/// The ROCm whose HIP headers the tables are checked against (Debian's,
+/// test/translate/hip-names.test). A HIP name that first appears in a later
+/// ROCm carries that release in its row (HipSince).
+inline llvm::VersionTuple baselineRocm() { return llvm::VersionTuple(5, 2); }
+
 /// How a device function's call changes (CudaDevice.def).
 enum class DeviceRewrite { Rename, DropMask };
 
@@ -64,8 +70,13 @@ struct ApiEntry {
   llvm::StringRef Caveat;
   DeviceRewrite Rewrite = DeviceRewrite::Rename;
   Wave64 Wave = Wave64::None;
+  /// The ROCm release that added HipName when it is newer than
+  /// baselineRocm() or known (CudaRuntime.def's HipSince); empty otherwise.
+  llvm::VersionTuple HipSince;
 
   bool hasHip() const { return !HipName.empty(); }
+  /// HipName exists only in a ROCm newer than baselineRocm().
+  bool needsNewerRocm() const { return hasHip() && HipSince > baselineRocm(); }
 };
 
 struct IncludeEntry {

@@ -52,6 +52,14 @@ bool runsOnCuport(RuntimeStatus S) {
          S == RuntimeStatus::DeviceCode;
 }
 
+/// "hipGraphUpload (ROCm 5.3+)" for a name newer than the baseline ROCm.
+std::string hipNameWithRelease(const ApiEntry &E) {
+  std::string S = E.HipName.str();
+  if (E.needsNewerRocm())
+    S += " (ROCm " + E.HipSince.getAsString() + "+)";
+  return S;
+}
+
 } // namespace
 
 void printStatsText(llvm::raw_ostream &OS, llvm::ArrayRef<FileReport> Files) {
@@ -107,7 +115,7 @@ void printApiReport(llvm::raw_ostream &OS, llvm::ArrayRef<FileReport> Files) {
                       "cuport-translate", "cuport runtime");
   for (const auto &U : Total.Uses) {
     const ApiEntry *E = T.lookup(U.first);
-    std::string Translate = !E ? "unknown" : E->hasHip() ? E->HipName.str() : "no HIP equivalent";
+    std::string Translate = !E ? "unknown" : E->hasHip() ? hipNameWithRelease(*E) : "no HIP equivalent";
     RuntimeStatus St = E ? E->Status : RuntimeStatus::Missing;
     std::string Runtime = statusName(St).str();
     if (St == RuntimeStatus::Absent)
@@ -160,11 +168,17 @@ void printCoverageMarkdown(llvm::raw_ostream &OS, ApiFamily Family) {
   OS << Mapped << " of " << Rows << " names have a HIP equivalent (target: " << hipLibraryName(Family)
      << ").\n\n";
   OS << "| CUDA | kind | HIP | cuport runtime |\n|:--|:--|:--|:--|\n";
-  for (const ApiEntry &E : T.entries())
-    if (E.Family == Family)
-      OS << "| `" << E.Name << "` | " << kindName(E.Kind) << " | "
-         << (E.hasHip() ? ("`" + E.HipName + "`").str() : std::string("none")) << " | "
-         << statusName(E.Status) << " |\n";
+  for (const ApiEntry &E : T.entries()) {
+    if (E.Family != Family)
+      continue;
+    std::string Hip = "none";
+    if (E.hasHip()) {
+      Hip = "`" + E.HipName.str() + "`";
+      if (E.needsNewerRocm())
+        Hip += " (ROCm " + E.HipSince.getAsString() + "+)";
+    }
+    OS << "| `" << E.Name << "` | " << kindName(E.Kind) << " | " << Hip << " | " << statusName(E.Status) << " |\n";
+  }
 }
 
 } // namespace frontend

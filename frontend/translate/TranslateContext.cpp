@@ -97,6 +97,22 @@ bool TranslateContext::replace(unsigned Offset, unsigned Length, std::string Tex
   return true;
 }
 
+bool TranslateContext::hipAvailable(const ApiEntry &E) const {
+  return E.hasHip() && (Opts.HipVersion.empty() || E.HipSince.empty() || E.HipSince <= Opts.HipVersion);
+}
+
+void TranslateContext::reportNoHip(unsigned Offset, const ApiEntry &E) {
+  claim(Offset);
+  ++Stats.Unsupported;
+  if (E.hasHip())
+    reportAt(Offset, TranslateDiag::warn_no_hip_in_rocm,
+             {kindName(E.Kind), E.Name, Opts.HipVersion.getAsString(), E.HipName, E.HipSince.getAsString()});
+  else
+    reportAt(Offset, TranslateDiag::warn_no_hip, {kindName(E.Kind), E.Name});
+  if (Opts.InsertComments)
+    insert(Offset, "/* cuport-translate: no HIP equivalent */ ");
+}
+
 void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
   if (isClaimed(Offset))
     return;
@@ -107,14 +123,15 @@ void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
     else if (E.Wave == Wave64::BallotMask)
       reportAt(Offset, TranslateDiag::warn_ballot_mask, {E.Name});
   }
-  if (!E.hasHip()) {
-    claim(Offset);
-    ++Stats.Unsupported;
-    reportAt(Offset, TranslateDiag::warn_no_hip, {kindName(E.Kind), E.Name});
-    if (Opts.InsertComments)
-      insert(Offset, "/* cuport-translate: no HIP equivalent */ ");
+  if (!hipAvailable(E)) {
+    reportNoHip(Offset, E);
     return;
   }
+  // Without --hip-version the newest ROCm is the target; say where the
+  // result needs more than the ROCm the tables are checked against.
+  if (Opts.HipVersion.empty() && E.needsNewerRocm())
+    reportAt(Offset, TranslateDiag::warn_needs_newer_rocm,
+             {E.HipName, E.HipSince.getAsString(), baselineRocm().getAsString()});
   countConverted(E.Family);
   if (E.HipName == E.Name)
     claim(Offset);

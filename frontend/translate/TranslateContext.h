@@ -37,6 +37,10 @@ struct TranslateOptions {
   bool LaunchGGL = false;      ///< <<<>>> becomes hipLaunchKernelGGL.
   bool InsertComments = false; ///< A comment before each name with no HIP.
   bool Fallback = true;        ///< Lexer-level translation of broken files.
+  /// The ROCm the HIP code is for (--hip-version). Empty: the newest, and
+  /// a name newer than baselineRocm() is mapped with a warning; otherwise a
+  /// name newer than this release is left unchanged with a warning.
+  llvm::VersionTuple HipVersion;
 };
 
 /// One edit: replace Length bytes at an offset with Text.
@@ -88,8 +92,14 @@ public:
   bool isProtected(llvm::StringRef Name) const { return UserNames.contains(Name); }
 
   /// Renames the token of \p E spelled at \p Offset (length of E.Name),
-  /// counting it; warns (and optionally comments) when HIP has no name.
+  /// counting it; warns (and optionally comments) when HIP has no name,
+  /// and when the HIP name needs a newer ROCm than Debian's.
   void renameToken(unsigned Offset, const ApiEntry &E);
+  /// E's HIP name exists in the ROCm the code is for (--hip-version).
+  bool hipAvailable(const ApiEntry &E) const;
+  /// Reports \p E at \p Offset as having no HIP equivalent (for the
+  /// target ROCm), counting it as unsupported.
+  void reportNoHip(unsigned Offset, const ApiEntry &E);
   /// Records a use for --report-api without an edit.
   void recordUse(llvm::StringRef Name) { ++Stats.Uses[Name.str()]; }
   void countConverted(ApiFamily F) { ++Stats.Converted[unsigned(F)]; }

@@ -47,6 +47,7 @@ static int devices() {
   // CHECK: hipDeviceSetCacheConfig(hipFuncCachePreferShared);
   cudaDeviceSetLimit(cudaLimitMallocHeapSize, 1 << 20);
   // CHECK: hipDeviceSetLimit(hipLimitMallocHeapSize, 1 << 20);
+  // DIAG: :[[@LINE-2]]:3: warning: 'hipDeviceSetLimit' needs ROCm 5.3 or later (ROCm 5.2 lacks it)
   cudaSetDeviceFlags(cudaDeviceScheduleBlockingSync);
   // CHECK: hipSetDeviceFlags(hipDeviceScheduleBlockingSync);
   cudaDeviceSynchronize();
@@ -151,4 +152,4 @@ int main() {
   occupancy();
   return 0;
 }
-
+// DIAG-NOT: warning

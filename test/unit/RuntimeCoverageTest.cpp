@@ -33,7 +33,7 @@ struct Row {
 };
 
 const Row Rows[] = {
-#define CUDA_RUNTIME_API(Name, HipName, Group, St, Caveat) {#Name, Status::St},
+#define CUDA_RUNTIME_API(Name, HipName, HipSince, Group, St, Caveat) {#Name, Status::St},
 #include "CudaRuntime.def"
 };
 

@@ -53,6 +53,10 @@ static cl::opt<std::string> Launch("launch", cl::desc("Kernel launches: chevron 
 static cl::opt<bool> InsertComments("insert-comments",
                                     cl::desc("Insert a comment before each CUDA API with no HIP equivalent"),
                                     cl::cat(Category));
+static cl::opt<std::string> HipVersion("hip-version",
+                                       cl::desc("The ROCm release the HIP code is for (e.g. 5.2): HIP names added "
+                                                "after it are left unchanged, with a warning (default: the newest)"),
+                                       cl::value_desc("release"), cl::cat(Category));
 static cl::opt<bool> NoFallback("no-fallback",
                                 cl::desc("Do not translate files that fail to parse with the lexer-level fallback"),
                                 cl::cat(Category));
@@ -75,6 +79,10 @@ static cl::opt<std::string> OffloadArch("offload-arch", cl::desc("Architecture -
                                         cl::init("gfx90a"), cl::cat(Category));
 static cl::opt<bool> CheckTables("check-tables", cl::desc("Check the API tables for duplicate names and exit"),
                                  cl::cat(Category));
+static cl::opt<bool> PrintHipNames("print-hip-names",
+                                   cl::desc("Print each HIP name the tables map to (family, kind, name, the ROCm "
+                                            "release that added it or -) and exit"),
+                                   cl::cat(Category));
 static cl::opt<std::string> PrintCoverage("print-coverage",
                                           cl::desc("Print the Markdown coverage table of one API family and exit"),
                                           cl::value_desc("family"), cl::cat(Category));
@@ -220,6 +228,16 @@ int main(int Argc, const char **Argv) {
                  << Table.duplicates().size() << " duplicates\n";
     return Table.duplicates().empty() ? 0 : 1;
   }
+  if (PrintHipNames) {
+    // One line per HIP name (test/translate/hip-names.test compiles them
+    // against ROCm's headers); a name shared by several rows once.
+    std::set<std::string> Printed;
+    for (const ApiEntry &E : Table.entries())
+      if (E.hasHip() && Printed.insert(E.HipName.str()).second)
+        llvm::outs() << familyName(E.Family) << " " << kindName(E.Kind) << " " << E.HipName << " "
+                     << (E.HipSince.empty() ? std::string("-") : E.HipSince.getAsString()) << "\n";
+    return 0;
+  }
   if (!PrintCoverage.empty()) {
     for (unsigned F = 0; F < unsigned(ApiFamily::NumFamilies); ++F)
       if (familyName(ApiFamily(F)) == PrintCoverage) {
@@ -235,6 +253,10 @@ int main(int Argc, const char **Argv) {
     Config.Options.LaunchGGL = true;
   else if (Launch != "chevron") {
     toolDiag(TranslateDiag::err_bad_launch, {Launch});
+    return 1;
+  }
+  if (!HipVersion.empty() && Config.Options.HipVersion.tryParse(HipVersion)) {
+    toolDiag(TranslateDiag::err_bad_hip_version, {HipVersion});
     return 1;
   }
   Config.Options.InsertComments = InsertComments;

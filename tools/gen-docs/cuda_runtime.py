@@ -14,7 +14,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEF = os.path.join(ROOT, 'frontend', 'tables', 'CudaRuntime.def')
-ROW = re.compile(r'^CUDA_RUNTIME_API\((\w+),\s*(\w+),\s*(\w+),\s*(\w+),\s*"((?:[^"\\]|\\.)*)"\)')
+ROW = re.compile(r'^CUDA_RUNTIME_API\((\w+),\s*(\w+),\s*([0-9.]+|-),\s*(\w+),\s*(\w+),\s*'
+                 r'"((?:[^"\\]|\\.)*)"\)')
 GROUPS = ['Device', 'Error', 'Stream', 'Event', 'Execution', 'Occupancy', 'Memory',
           'Unified', 'Peer', 'Symbol', 'Version', 'Graph', 'Interop', 'Texture', 'Other']
 TITLES = {'Device': 'Device management', 'Error': 'Error handling',
@@ -26,6 +27,8 @@ TITLES = {'Device': 'Device management', 'Error': 'Error handling',
           'Interop': 'Graphics and external resource interoperability',
           'Texture': 'Texture and surface objects', 'Other': 'Other'}
 STATUSES = ['Implemented', 'Partial', 'NotSupported']
+# HipSince of the names Debian's ROCm has (frontend/translate/ApiTable.h).
+BASELINE_ROCM = '5.2'
 LABEL = {'Implemented': 'implemented', 'Partial': 'partial', 'NotSupported': 'not supported'}
 
 
@@ -39,10 +42,10 @@ def read_rows():
             m = ROW.match(line)
             if not m:
                 sys.exit('%s:%d: malformed row: %s' % (DEF, n, line))
-            name, hip, group, status, caveat = m.groups()
+            name, hip, since, group, status, caveat = m.groups()
             if group not in GROUPS or status not in STATUSES:
                 sys.exit('%s:%d: unknown group or status: %s' % (DEF, n, line))
-            rows.append((name, hip, group, status, caveat))
+            rows.append((name, hip, group, status, caveat, since))
     return rows
 
 
@@ -67,7 +70,9 @@ def main():
               'works with the caveat named; *not supported* returns '
               '`cudaErrorNotSupported`, sets the thread\'s last error and names the '
               'function once on stderr. The HIP column is the HIP function '
-              '`cuport-translate` maps to (— where HIP has none).\n\n')
+              '`cuport-translate` maps to (— where HIP has none); *(ROCm 5.3+)* marks '
+              'a HIP function that Debian\'s ROCm 5.2 lacks and the ROCm release that '
+              'added it.\n\n')
     out.write(totals_line(rows) + '\n\n')
     out.write('| group | functions | implemented | partial | not supported |\n'
               '|---|---:|---:|---:|---:|\n')
@@ -84,10 +89,15 @@ def main():
         if not grp:
             continue
         out.write('\n## %s\n\n| CUDA | HIP | status | caveat |\n|---|---|---|---|\n' % TITLES[g])
-        for name, hip, _g, status, caveat in grp:
+        for name, hip, _g, status, caveat, since in grp:
+            if hip == 'NoHip':
+                hip = '—'
+            elif since != BASELINE_ROCM:
+                hip = '`%s` (ROCm %s+)' % (hip, since)
+            else:
+                hip = '`%s`' % hip
             out.write('| `%s` | %s | %s | %s |\n'
-                      % (name, '—' if hip == 'NoHip' else '`%s`' % hip, LABEL[status],
-                         caveat.replace('|', '\\|')))
+                      % (name, hip, LABEL[status], caveat.replace('|', '\\|')))
 
 
 if __name__ == '__main__':

@@ -33,11 +33,9 @@ void DeclRefRule::check(const MatchFinder::MatchResult &Result) {
     // A name made by token pasting has no spelling in the file; one without
     // a HIP equivalent is still reported, at the macro use.
     SourceLocation Use = Result.SourceManager->getExpansionLoc(Ref->getLocation());
-    if (!E->hasHip() && Ctx.mainFileOffset(Use, Offset) && !Ctx.isClaimed(Offset)) {
-      Ctx.claim(Offset);
+    if (!Ctx.hipAvailable(*E) && Ctx.mainFileOffset(Use, Offset) && !Ctx.isClaimed(Offset)) {
       Ctx.recordUse(E->Name);
-      ++Ctx.stats().Unsupported;
-      Ctx.reportAt(Offset, TranslateDiag::warn_no_hip, {kindName(E->Kind), E->Name});
+      Ctx.reportNoHip(Offset, *E);
     }
     return;
   }
