@@ -52,7 +52,9 @@ __device__ grid_group this_grid() __CUPORT_CG_UNAVAILABLE("cooperative_groups::t
 #if defined(__AMDGCN__)
 /* AMD targets: the warp functions the tiles are built on are not available
  * there yet (cuport/device_warp.h). */
-#define __CUPORT_CG_TILE __CUPORT_CG_UNAVAILABLE("cooperative_groups tiles on AMD targets")
+#define __CUPORT_CG_TILE                                                       \
+  __attribute__((unavailable("cooperative_groups tiles are not supported on cuport's AMD " \
+                             "targets yet (docs/device-features.md)")))
 #else
 #define __CUPORT_CG_TILE
 #endif
@@ -180,15 +182,16 @@ private:
   unsigned Mask;
 };
 
-#if !defined(__CUPORT_WARP_SITE)
-#define __CUPORT_WARP_SITE 0u
-#endif
 /* The caller's site, as for __activemask: calls in two branches are two
  * groups. */
+#if defined(__AMDGCN__)
+__device__ coalesced_group coalesced_threads() __CUPORT_CG_TILE;
+#else
 static __device__ __forceinline__ coalesced_group
-coalesced_threads(unsigned __Site = __CUPORT_WARP_SITE) __CUPORT_CG_TILE {
+coalesced_threads(unsigned __Site = __CUPORT_WARP_SITE) {
   return coalesced_group(__activemask(__Site));
 }
+#endif
 
 template <typename T> struct plus {
   __device__ T operator()(const T &A, const T &B) const { return A + B; }

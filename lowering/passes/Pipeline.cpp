@@ -60,6 +60,11 @@ void cuport::lowering::buildLoweringPipeline(ModulePassManager &MPM, const Pipel
   //    Then undefined functions: nothing below can make them defined, and
   //    the message should name the user's function before any rewriting.
   Add(CheckUndefinedPass(Errors), "cuport-check-undefined");
+  //    Code that runs in step with the work-group (barriers, thread
+  //    indices, __shared__) moves into the kernels that call it: consumers
+  //    such as PoCL build their work-item loops per kernel. Before the
+  //    rewrites below, which then meet it in kernels only.
+  Add(InlineWorkGroupCodePass(Errors), "cuport-inline-work-group-code");
   //    Warp functions: kernels that use them run a warp per work-item. First
   //    among the rewrites, because it inlines every device function into
   //    such kernels and clones their bodies: the passes below then give the
