@@ -845,10 +845,15 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                       Kernel.Name + "' supports on this device (" +
                       std::to_string(Slot->MaxWorkGroupSize) +
                       (Lockstep ? " warps)" : ")"));
-  if (Slot->StaticLocalBytes + Config.SharedBytes > Props.SharedMemPerBlock)
+  // The compiler's per-kernel figure (container 1.2): PoCL's
+  // CL_KERNEL_LOCAL_MEM_SIZE is the whole program's total, which would
+  // refuse a kernel for another kernel's __shared__ arrays. Containers
+  // before 1.2 record 0; the driver then refuses at enqueue if needed.
+  uint64_t StaticShared = Kernel.StaticSharedBytes;
+  if (StaticShared + Config.SharedBytes > Props.SharedMemPerBlock)
     return Result(Status::LaunchOutOfResources,
                   "kernel '" + Kernel.Name + "' needs " +
-                      std::to_string(Slot->StaticLocalBytes) + " bytes of static and " +
+                      std::to_string(StaticShared) + " bytes of static and " +
                       std::to_string(Config.SharedBytes) +
                       " of dynamic shared memory; the device has " +
                       std::to_string(Props.SharedMemPerBlock));

@@ -100,10 +100,6 @@ Result OpenCLModule::kernel(const std::string &Name, size_t ExpectedArgs,
                                nullptr) != CL_SUCCESS || WG == 0)
     WG = Dev.properties().MaxThreadsPerBlock;
   Slot->MaxWorkGroupSize = WG;
-  cl_ulong Local = 0;
-  if (clGetKernelWorkGroupInfo(K, Dev.id(), CL_KERNEL_LOCAL_MEM_SIZE, sizeof(Local),
-                               &Local, nullptr) == CL_SUCCESS)
-    Slot->StaticLocalBytes = Local;
   cl_ulong Private = 0;
   if (clGetKernelWorkGroupInfo(K, Dev.id(), CL_KERNEL_PRIVATE_MEM_SIZE, sizeof(Private),
                                &Private, nullptr) == CL_SUCCESS)

@@ -36,7 +36,6 @@ struct KernelSlot {
   cl_kernel Kernel = nullptr;
   std::mutex Lock;
   size_t MaxWorkGroupSize = 0; ///< CL_KERNEL_WORK_GROUP_SIZE.
-  uint64_t StaticLocalBytes = 0; ///< CL_KERNEL_LOCAL_MEM_SIZE before dynamic.
   uint64_t PrivateBytes = 0; ///< CL_KERNEL_PRIVATE_MEM_SIZE.
   uint64_t SvmGeneration = ~uint64_t(0); ///< Allocation set last passed as exec info.
 };
