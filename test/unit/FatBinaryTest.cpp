@@ -132,6 +132,28 @@ TEST(FatBinary, RoundTripsImagesKernelsAndFlags) {
   EXPECT_EQ(Out.findKernel("reduce"), nullptr);
 }
 
+TEST(FatBinary, WarpLockstepKernelRoundTrips) {
+  // A kernel with warp functions (1.2): its flag and hidden BlockDim
+  // argument come back as written.
+  FatBinary In;
+  KernelInfo Warp;
+  Warp.Name = "_Z4warpPi";
+  Warp.Flags = KF_WarpLockstep;
+  Warp.Args = {{ArgKind::GlobalPointer, 8, 8}, {ArgKind::BlockDim, 4, 4}};
+  In.Kernels.push_back(Warp);
+  std::vector<uint8_t> Bytes = serialize(In);
+  ParseResult R = parse(Bytes.data(), Bytes.size());
+  ASSERT_TRUE(R) << R.Error;
+  const KernelInfo *Out = R.Value.findKernel("_Z4warpPi");
+  ASSERT_NE(Out, nullptr);
+  EXPECT_EQ(Out->Flags, uint32_t(KF_WarpLockstep));
+  ASSERT_EQ(Out->Args.size(), 2u);
+  EXPECT_EQ(Out->Args[1].Kind, ArgKind::BlockDim);
+  EXPECT_EQ(Out->Args[1].Size, 4u);
+  EXPECT_TRUE(isKnownArgKind(ArgKind::BlockDim));
+  EXPECT_FALSE(isKnownArgKind(ArgKind(5)));
+}
+
 TEST(FatBinary, HeaderLayoutMatchesTheDocument) {
   std::vector<uint8_t> Bytes = serialize(sample());
   EXPECT_EQ(std::memcmp(Bytes.data(), "CUPORTFB", 8), 0);
