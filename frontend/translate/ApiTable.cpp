@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "ApiTable.h"
 
+#include "llvm/ADT/Twine.h"
+
 namespace cuport {
 namespace frontend {
 
@@ -95,6 +97,10 @@ ApiTable::ApiTable() {
 #include "CudaLibraryTypes.def"
   }
 
+#define CUDA_MEMBER(Struct, Member, HipMember, HipSince)                        \
+  Members.push_back({#Struct, #Member, hip(#HipMember), rocmRelease(#HipSince)});
+#include "CudaMembers.def"
+
 #define CUDA_INCLUDE(Header, HipHeader, Family)                                 \
   Includes.push_back({Header, hip(#HipHeader), ApiFamily::Family});
 #include "CudaIncludes.def"
@@ -109,6 +115,11 @@ ApiTable::ApiTable() {
   for (unsigned I = 0; I < Includes.size(); ++I)
     if (!IncludeIndex.try_emplace(Includes[I].Header, I).second)
       Duplicates.push_back(Includes[I].Header.str());
+  for (unsigned I = 0; I < Members.size(); ++I) {
+    std::string Key = (llvm::Twine(Members[I].Struct) + "::" + Members[I].Member).str();
+    if (!MemberIndex.try_emplace(Key, I).second)
+      Duplicates.push_back(Key);
+  }
 }
 
 const ApiTable &ApiTable::get() {
@@ -119,6 +130,11 @@ const ApiTable &ApiTable::get() {
 const ApiEntry *ApiTable::lookup(llvm::StringRef Name) const {
   auto It = Index.find(Name);
   return It == Index.end() ? nullptr : &Entries[It->second];
+}
+
+const MemberEntry *ApiTable::lookupMember(llvm::StringRef Struct, llvm::StringRef Member) const {
+  auto It = MemberIndex.find((llvm::Twine(Struct) + "::" + Member).str());
+  return It == MemberIndex.end() ? nullptr : &Members[It->second];
 }
 
 const IncludeEntry *ApiTable::lookupInclude(llvm::StringRef Header) const {

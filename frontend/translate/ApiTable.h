@@ -79,6 +79,16 @@ struct ApiEntry {
   bool needsNewerRocm() const { return hasHip() && HipSince > baselineRocm(); }
 };
 
+/// A member of a CUDA struct that HIP spells differently (CudaMembers.def).
+struct MemberEntry {
+  llvm::StringRef Struct;
+  llvm::StringRef Member;
+  llvm::StringRef HipMember;   ///< Before HipSince; empty when there is none.
+  llvm::VersionTuple HipSince; ///< HIP spells it as CUDA from here; empty: never.
+
+  bool hasHipMember() const { return !HipMember.empty(); }
+};
+
 struct IncludeEntry {
   llvm::StringRef Header;
   llvm::StringRef HipHeader; ///< Empty when there is none.
@@ -92,6 +102,8 @@ public:
 
   const ApiEntry *lookup(llvm::StringRef Name) const;
   const IncludeEntry *lookupInclude(llvm::StringRef Header) const;
+  const MemberEntry *lookupMember(llvm::StringRef Struct, llvm::StringRef Member) const;
+  llvm::ArrayRef<MemberEntry> members() const { return Members; }
   llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
   llvm::ArrayRef<IncludeEntry> includes() const { return Includes; }
   /// Names that appear in more than one row (must be empty; tested).
@@ -101,6 +113,8 @@ private:
   ApiTable();
   std::vector<ApiEntry> Entries;
   std::vector<IncludeEntry> Includes;
+  std::vector<MemberEntry> Members;
+  llvm::StringMap<unsigned> MemberIndex; ///< "Struct::Member"
   llvm::StringMap<unsigned> Index;
   llvm::StringMap<unsigned> IncludeIndex;
   std::vector<std::string> Duplicates;

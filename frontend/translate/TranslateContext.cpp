@@ -8,6 +8,7 @@
 #include "TranslateContext.h"
 
 #include "clang/Basic/DiagnosticIDs.h"
+#include "llvm/ADT/Twine.h"
 
 #include <algorithm>
 
@@ -137,6 +138,41 @@ void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
     claim(Offset);
   else
     replace(Offset, E.Name.size(), E.HipName.str());
+}
+
+void TranslateContext::renameMember(unsigned Offset, const MemberEntry &M) {
+  if (isClaimed(Offset))
+    return;
+  claim(Offset);
+  const ApiEntry *S = table().lookup(M.Struct);
+  std::string Hip = (llvm::Twine(S && S->hasHip() ? S->HipName : M.Struct) + "::" + M.Member).str();
+  std::string Baseline = baselineRocm().getAsString();
+  bool CudaSpelling = !M.HipSince.empty() && (Opts.HipVersion.empty() || M.HipSince <= Opts.HipVersion);
+  if (CudaSpelling) {
+    // Kept for the newest ROCm; say what an older one needs.
+    if (Opts.HipVersion.empty() && M.HipSince > baselineRocm()) {
+      if (M.hasHipMember())
+        reportAt(Offset, TranslateDiag::warn_member_renamed_before,
+                 {Hip, M.HipSince.getAsString(), Baseline, M.HipMember});
+      else
+        reportAt(Offset, TranslateDiag::warn_needs_newer_rocm, {Hip, M.HipSince.getAsString(), Baseline});
+    }
+    return;
+  }
+  if (M.hasHipMember()) {
+    countConverted(ApiFamily::Runtime);
+    replace(Offset, M.Member.size(), M.HipMember.str());
+    return;
+  }
+  ++Stats.Unsupported;
+  std::string Cuda = (llvm::Twine(M.Struct) + "::" + M.Member).str();
+  if (M.HipSince.empty())
+    reportAt(Offset, TranslateDiag::warn_no_hip, {"member", Cuda});
+  else
+    reportAt(Offset, TranslateDiag::warn_no_hip_in_rocm,
+             {"member", Cuda, Opts.HipVersion.getAsString(), Hip, M.HipSince.getAsString()});
+  if (Opts.InsertComments)
+    insert(Offset, "/* cuport-translate: no HIP equivalent */ ");
 }
 
 void TranslateContext::report(SourceLocation Loc, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args) {

@@ -95,6 +95,9 @@ public:
   /// counting it; warns (and optionally comments) when HIP has no name,
   /// and when the HIP name needs a newer ROCm than Debian's.
   void renameToken(unsigned Offset, const ApiEntry &E);
+  /// Renames (or keeps, or warns about) the member token at \p Offset of a
+  /// CUDA struct that HIP spells differently, for the target ROCm.
+  void renameMember(unsigned Offset, const MemberEntry &M);
   /// E's HIP name exists in the ROCm the code is for (--hip-version).
   bool hipAvailable(const ApiEntry &E) const;
   /// Reports \p E at \p Offset as having no HIP equivalent (for the

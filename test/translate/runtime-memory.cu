@@ -90,9 +90,11 @@ static void pointerCalls(void *p) {
   // CHECK: hipPointerGetAttributes(&attr, p);
   if (attr.type == cudaMemoryTypeDevice)
   // CHECK: if (attr.type == hipMemoryTypeDevice)
+  // DIAG: :[[@LINE-2]]:12: warning: 'hipPointerAttribute_t::type' needs ROCm 5.5 or later (ROCm 5.2 calls it 'memoryType')
     printf("device\n");
   if (attr.type == cudaMemoryTypeHost)
   // CHECK: if (attr.type == hipMemoryTypeHost)
+  // DIAG: :[[@LINE-2]]:12: warning: 'hipPointerAttribute_t::type' needs ROCm 5.5 or later (ROCm 5.2 calls it 'memoryType')
     printf("host\n");
 }
 
@@ -102,4 +104,4 @@ int main() {
   pointerCalls(nullptr);
   return 0;
 }
-
+// DIAG-NOT: warning

@@ -12,6 +12,7 @@
 #include "IncludeRule.h"
 #include "KernelLaunchRule.h"
 #include "MacroRule.h"
+#include "MemberRule.h"
 #include "TypeLocRule.h"
 #include "UnknownApiRule.h"
 #include "UserDeclRule.h"
@@ -29,6 +30,7 @@ std::vector<std::unique_ptr<TranslateRule>> createRules(TranslateContext &Ctx) {
   R.push_back(std::make_unique<IncludeRule>(Ctx));
   R.push_back(std::make_unique<KernelLaunchRule>(Ctx));
   R.push_back(std::make_unique<MacroRule>(Ctx));
+  R.push_back(std::make_unique<MemberRule>(Ctx));
   R.push_back(std::make_unique<TypeLocRule>(Ctx));
   R.push_back(std::make_unique<UnknownApiRule>(Ctx));
   R.push_back(std::make_unique<UserDeclRule>(Ctx));
