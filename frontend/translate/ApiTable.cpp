@@ -79,6 +79,7 @@ ApiTable::ApiTable() {
   }
 #define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
   Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
+#define CUSOLVER_BLAS_ENUM(Name, HipName) SolverSpellings[#Name] = #HipName;
   {
     ApiFamily Family = ApiFamily::Cusolver;
 #include "Cusolver.def"
@@ -130,6 +131,11 @@ const ApiTable &ApiTable::get() {
 const ApiEntry *ApiTable::lookup(llvm::StringRef Name) const {
   auto It = Index.find(Name);
   return It == Index.end() ? nullptr : &Entries[It->second];
+}
+
+llvm::StringRef ApiTable::cusolverSpelling(llvm::StringRef Name) const {
+  auto It = SolverSpellings.find(Name);
+  return It == SolverSpellings.end() ? llvm::StringRef() : It->second;
 }
 
 const MemberEntry *ApiTable::lookupMember(llvm::StringRef Struct, llvm::StringRef Member) const {

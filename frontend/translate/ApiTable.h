@@ -104,6 +104,9 @@ public:
   const IncludeEntry *lookupInclude(llvm::StringRef Header) const;
   const MemberEntry *lookupMember(llvm::StringRef Struct, llvm::StringRef Member) const;
   llvm::ArrayRef<MemberEntry> members() const { return Members; }
+  /// hipSOLVER's spelling of a cuBLAS enumerator passed to a cuSOLVER call
+  /// (HIPSOLVER_OP_N for CUBLAS_OP_N); empty when it has none.
+  llvm::StringRef cusolverSpelling(llvm::StringRef Name) const;
   llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
   llvm::ArrayRef<IncludeEntry> includes() const { return Includes; }
   /// Names that appear in more than one row (must be empty; tested).
@@ -115,6 +118,7 @@ private:
   std::vector<IncludeEntry> Includes;
   std::vector<MemberEntry> Members;
   llvm::StringMap<unsigned> MemberIndex; ///< "Struct::Member"
+  llvm::StringMap<llvm::StringRef> SolverSpellings;
   llvm::StringMap<unsigned> Index;
   llvm::StringMap<unsigned> IncludeIndex;
   std::vector<std::string> Duplicates;

@@ -11,7 +11,8 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 void DeclRefRule::registerMatchers(MatchFinder &Finder) {
-  Finder.addMatcher(declRefExpr(to(namedDecl(hasApiTableName()))).bind("ref"), this);
+  Finder.addMatcher(declRefExpr(to(namedDecl(hasApiTableName())), unless(cusolverEnumArgument())).bind("ref"),
+                    this);
   Finder.addMatcher(unresolvedLookupExpr().bind("unresolved"), this);
 }
 
