@@ -100,58 +100,139 @@ void writeStatsJson(llvm::raw_ostream &OS, llvm::ArrayRef<FileReport> Files) {
   OS << "\n";
 }
 
-void printApiReport(llvm::raw_ostream &OS, llvm::ArrayRef<FileReport> Files) {
+namespace {
+
+/// What --report-api says, computed once for the text and the JSON.
+struct ApiReport {
+  struct Row {
+    std::string Name;
+    const ApiEntry *E; ///< Null for a name no table has.
+    unsigned Uses;
+    RuntimeStatus Status;
+  };
+  std::vector<Row> Rows; ///< Sorted by name.
+  size_t Files = 0;
+  unsigned Uses = 0, Translated = 0, Runs = 0;
+  std::set<std::string> NoHip, Blockers;
+
+  bool runsAsIs() const { return Blockers.empty(); }
+  llvm::StringRef verdict() const {
+    return runsAsIs() ? "runs on cuport as is" : "needs changes to run on cuport";
+  }
+};
+
+ApiReport collectApiReport(llvm::ArrayRef<FileReport> Files) {
   FileStats Total;
   for (const FileReport &F : Files)
     Total.merge(F.Stats);
   const ApiTable &T = ApiTable::get();
-  unsigned Uses = 0, Translated = 0, Runs = 0;
-  std::set<std::string> NoHip, Blockers;
-  for (const auto &U : Total.Uses)
-    Uses += U.second;
-  OS << "CUDA API report: " << Total.Uses.size() << " names, " << Uses << " uses, " << Files.size()
-     << " files\n";
-  OS << llvm::formatv("{0,-44} {1,-9} {2,-10} {3,5}  {4,-44} {5}\n", "name", "family", "kind", "uses",
-                      "cuport-translate", "cuport runtime");
+  ApiReport R;
+  R.Files = Files.size();
   for (const auto &U : Total.Uses) {
     const ApiEntry *E = T.lookup(U.first);
-    std::string Translate = !E ? "unknown" : E->hasHip() ? hipNameWithRelease(*E) : "no HIP equivalent";
     RuntimeStatus St = E ? E->Status : RuntimeStatus::Missing;
-    std::string Runtime = statusName(St).str();
-    if (St == RuntimeStatus::Absent)
-      Runtime += " (cuport has no " + (E->Family == ApiFamily::Driver ? std::string("driver API")
-                                                                        : familyName(E->Family).str()) +
-                 ")";
-    if (E && !E->Caveat.empty())
-      Runtime += ": " + E->Caveat.str();
-    OS << llvm::formatv("{0,-44} {1,-9} {2,-10} {3,5}  {4,-44} {5}\n", U.first,
-                        E ? familyName(E->Family) : "?", E ? kindName(E->Kind) : "?", U.second, Translate,
-                        Runtime);
+    R.Rows.push_back({U.first, E, U.second, St});
+    R.Uses += U.second;
     if (E && E->hasHip())
-      ++Translated;
+      ++R.Translated;
     else
-      NoHip.insert(U.first);
+      R.NoHip.insert(U.first);
     if (runsOnCuport(St))
-      ++Runs;
+      ++R.Runs;
     else
-      Blockers.insert(U.first);
+      R.Blockers.insert(U.first);
   }
-  OS << "cuport-translate: " << Translated << " of " << Total.Uses.size() << " names have a HIP equivalent";
-  if (!NoHip.empty()) {
+  return R;
+}
+
+/// "absent (cuport has no driver API)", "partial: <caveat>".
+std::string runtimeText(const ApiReport::Row &Row) {
+  std::string S = statusName(Row.Status).str();
+  if (Row.Status == RuntimeStatus::Absent)
+    S += " (cuport has no " +
+         (Row.E->Family == ApiFamily::Driver ? std::string("driver API") : familyName(Row.E->Family).str()) + ")";
+  if (Row.E && !Row.E->Caveat.empty())
+    S += ": " + Row.E->Caveat.str();
+  return S;
+}
+
+} // namespace
+
+void printApiReport(llvm::raw_ostream &OS, llvm::ArrayRef<FileReport> Files) {
+  ApiReport R = collectApiReport(Files);
+  OS << "CUDA API report: " << R.Rows.size() << " names, " << R.Uses << " uses, " << R.Files << " files\n";
+  OS << llvm::formatv("{0,-44} {1,-9} {2,-10} {3,5}  {4,-44} {5}\n", "name", "family", "kind", "uses",
+                      "cuport-translate", "cuport runtime");
+  for (const ApiReport::Row &Row : R.Rows) {
+    const ApiEntry *E = Row.E;
+    std::string Translate = !E ? "unknown" : E->hasHip() ? hipNameWithRelease(*E) : "no HIP equivalent";
+    OS << llvm::formatv("{0,-44} {1,-9} {2,-10} {3,5}  {4,-44} {5}\n", Row.Name,
+                        E ? familyName(E->Family) : "?", E ? kindName(E->Kind) : "?", Row.Uses, Translate,
+                        runtimeText(Row));
+  }
+  OS << "cuport-translate: " << R.Translated << " of " << R.Rows.size() << " names have a HIP equivalent";
+  if (!R.NoHip.empty()) {
     OS << "; without one:";
-    for (const std::string &N : NoHip)
+    for (const std::string &N : R.NoHip)
       OS << " " << N;
   }
   OS << "\n";
-  OS << "cuport runtime: " << Runs << " of " << Total.Uses.size() << " names available";
-  if (!Blockers.empty()) {
+  OS << "cuport runtime: " << R.Runs << " of " << R.Rows.size() << " names available";
+  if (!R.Blockers.empty()) {
     OS << "; not available:";
-    for (const std::string &N : Blockers)
+    for (const std::string &N : R.Blockers)
       OS << " " << N;
   }
   OS << "\n";
-  OS << "verdict: " << (Blockers.empty() ? "runs on cuport as is" : "needs changes to run on cuport")
-     << "\n";
+  OS << "verdict: " << R.verdict() << "\n";
+}
+
+void writeApiReportJson(llvm::raw_ostream &OS, llvm::ArrayRef<FileReport> Files) {
+  ApiReport R = collectApiReport(Files);
+  llvm::json::OStream J(OS, 2);
+  auto Names = [&](const std::set<std::string> &S) {
+    J.array([&] {
+      for (const std::string &N : S)
+        J.value(N);
+    });
+  };
+  J.object([&] {
+    J.attribute("files", int64_t(R.Files));
+    J.attribute("names", int64_t(R.Rows.size()));
+    J.attribute("uses", R.Uses);
+    J.attributeArray("apis", [&] {
+      for (const ApiReport::Row &Row : R.Rows)
+        J.object([&] {
+          const ApiEntry *E = Row.E;
+          J.attribute("name", Row.Name);
+          J.attribute("family", E ? familyName(E->Family) : "unknown");
+          J.attribute("kind", E ? kindName(E->Kind) : "unknown");
+          J.attribute("uses", Row.Uses);
+          // The HIP name, null where there is none (or no table row).
+          J.attribute("hip", E && E->hasHip() ? llvm::json::Value(E->HipName) : llvm::json::Value(nullptr));
+          // The ROCm release the HIP name needs, where Debian's 5.2 lacks it.
+          J.attribute("hip_rocm", E && E->needsNewerRocm() ? llvm::json::Value(E->HipSince.getAsString())
+                                                           : llvm::json::Value(nullptr));
+          J.attribute("runtime", statusName(Row.Status));
+          J.attribute("caveat", E ? E->Caveat : "");
+        });
+    });
+    J.attributeObject("translate", [&] {
+      J.attribute("with_hip", R.Translated);
+      J.attributeBegin("without_hip");
+      Names(R.NoHip);
+      J.attributeEnd();
+    });
+    J.attributeObject("runtime", [&] {
+      J.attribute("available", R.Runs);
+      J.attributeBegin("not_available");
+      Names(R.Blockers);
+      J.attributeEnd();
+    });
+    J.attribute("runs_as_is", R.runsAsIs());
+    J.attribute("verdict", R.verdict());
+  });
+  OS << "\n";
 }
 
 void printCoverageMarkdown(llvm::raw_ostream &OS, ApiFamily Family) {

@@ -14,6 +14,14 @@
 // RUN: FileCheck --check-prefix=W62 %s < %t.62.err
 // RUN: %not %cuport-translate --hip-version=six %s -- 2>&1 | FileCheck --check-prefix=BAD %s
 // BAD: cuport-translate: error: invalid --hip-version value 'six'; expected a ROCm release such as 5.2 or 6.0
+// The API report names the ROCm release a newer HIP name needs.
+// RUN: %cuport-translate --report-api-json %t.json %s -- > /dev/null 2>&1
+// RUN: %python -c "import json, sys; a = {x['name']: x for x in json.load(open(sys.argv[1]))['apis']}; \
+// RUN:   [print(n, a[n]['hip'], a[n]['hip_rocm']) for n in ('cudaGraphLaunch', 'cudaGraphUpload', 'cudaGraphExecGetFlags')]" \
+// RUN:   %t.json | FileCheck --check-prefix=JSON %s
+// JSON: cudaGraphLaunch hipGraphLaunch None
+// JSON-NEXT: cudaGraphUpload hipGraphUpload 5.3
+// JSON-NEXT: cudaGraphExecGetFlags hipGraphExecGetFlags 6.3
 
 #include <cuda_runtime.h>
 

@@ -69,6 +69,8 @@ static cl::opt<std::string> StatsJson("translate-stats-json", cl::desc("Write th
 static cl::opt<bool> ReportApi("report-api",
                                cl::desc("List every CUDA API used, with its status in cuport-translate and in cuport's runtime"),
                                cl::cat(Category));
+static cl::opt<std::string> ReportApiJson("report-api-json", cl::desc("Write the API report as JSON to <file>"),
+                                          cl::value_desc("file"), cl::cat(Category));
 static cl::opt<unsigned> NumJobs("j", cl::desc("Translate <n> files in parallel (default: all cores)"),
                               cl::value_desc("n"), cl::init(0), cl::cat(Category));
 static cl::opt<bool> NoProgress("no-progress", cl::desc("No progress bar, even on a terminal"), cl::cat(Category));
@@ -474,5 +476,13 @@ int main(int Argc, const char **Argv) {
   }
   if (ReportApi)
     printApiReport(llvm::outs(), Reports);
+  if (!ReportApiJson.empty()) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    writeApiReportJson(OS, Reports);
+    OS.flush();
+    if (!writeAtomically(absolutePath(ReportApiJson), Text))
+      ++Failures;
+  }
   return Failures ? 1 : 0;
 }
