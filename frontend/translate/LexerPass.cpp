@@ -108,8 +108,7 @@ private:
     llvm::StringRef Header = Line.slice(Open + 1, Close);
     unsigned Begin = After + Open;
     if (Header.startswith("hip/")) {
-      Ctx.HasHipInclude = true;
-      Ctx.HasHipRuntimeInclude |= Header == "hip/hip_runtime.h";
+      Ctx.sawHipInclude(Header);
       return;
     }
     const IncludeEntry *I = Ctx.table().lookupInclude(Header);
@@ -122,8 +121,7 @@ private:
     }
     Ctx.replace(Begin, Close + 1 - Open, Line[Open] + I->HipHeader.str() + CloseCh);
     Ctx.countConverted(I->Family);
-    Ctx.HasHipInclude = true;
-    Ctx.HasHipRuntimeInclude |= I->HipHeader == "hip/hip_runtime.h";
+    Ctx.sawHipInclude(I->HipHeader);
   }
 
   /// Index of the token closing the parenthesis opened at \p Open, and the

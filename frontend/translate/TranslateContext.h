@@ -116,9 +116,17 @@ public:
   FileStats &stats() { return Stats; }
   bool hasEdits() const { return !Edits.empty() || !Inserts.empty(); }
 
-  /// What the include rewriting saw, for the implicit hip_runtime.h.
+  /// What the include rewriting saw, for the implicit hip_runtime.h:
+  /// HasHipRuntimeInclude only when hip_runtime.h comes ahead of every other
+  /// HIP header, because CUDA headers rely on nvcc including cuda_runtime.h
+  /// first and ROCm 5.2's (hip_cooperative_groups.h) need hip_runtime.h
+  /// before them.
   bool HasHipRuntimeInclude = false;
   bool HasHipInclude = false;
+  void sawHipInclude(llvm::StringRef Header) {
+    HasHipRuntimeInclude |= Header == "hip/hip_runtime.h" && !HasHipInclude;
+    HasHipInclude = true;
+  }
   /// Start of the line of the first #include outside any #if, if one.
   unsigned FirstIncludeOffset = ~0u;
   /// The main file's text with every edit applied; fills LinesChanged.

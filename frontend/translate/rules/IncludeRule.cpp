@@ -19,8 +19,7 @@ public:
         !Ctx.mainFileOffset(FilenameRange.getEnd(), End) || Ctx.isClaimed(Begin))
       return;
     if (FileName.startswith("hip/")) {
-      Ctx.HasHipInclude = true;
-      Ctx.HasHipRuntimeInclude |= FileName == "hip/hip_runtime.h";
+      Ctx.sawHipInclude(FileName);
       return;
     }
     const IncludeEntry *I = Ctx.table().lookupInclude(FileName);
@@ -40,8 +39,7 @@ public:
     std::string Text = (IsAngled ? "<" : "\"") + I->HipHeader.str() + (IsAngled ? ">" : "\"");
     Ctx.replace(Begin, End - Begin, Text);
     Ctx.countConverted(I->Family);
-    Ctx.HasHipInclude = true;
-    Ctx.HasHipRuntimeInclude |= I->HipHeader == "hip/hip_runtime.h";
+    Ctx.sawHipInclude(I->HipHeader);
   }
 
 private:
