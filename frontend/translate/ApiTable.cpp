@@ -102,6 +102,10 @@ ApiTable::ApiTable() {
   Members.push_back({#Struct, #Member, hip(#HipMember), rocmRelease(#HipSince)});
 #include "CudaMembers.def"
 
+#define CUDA_CG_NAME(Name, Where)                                               \
+  CooperativeGroups[#Name] = {#Name, llvm::StringRef(#Where) == "Member"};
+#include "CudaCooperativeGroups.def"
+
 #define CUDA_INCLUDE(Header, HipHeader, Family)                                 \
   Includes.push_back({Header, hip(#HipHeader), ApiFamily::Family});
 #include "CudaIncludes.def"
@@ -136,6 +140,11 @@ const ApiEntry *ApiTable::lookup(llvm::StringRef Name) const {
 llvm::StringRef ApiTable::cusolverSpelling(llvm::StringRef Name) const {
   auto It = SolverSpellings.find(Name);
   return It == SolverSpellings.end() ? llvm::StringRef() : It->second;
+}
+
+const CooperativeGroupsEntry *ApiTable::lookupCooperativeGroups(llvm::StringRef Name) const {
+  auto It = CooperativeGroups.find(Name);
+  return It == CooperativeGroups.end() ? nullptr : &It->second;
 }
 
 const MemberEntry *ApiTable::lookupMember(llvm::StringRef Struct, llvm::StringRef Member) const {

@@ -89,6 +89,12 @@ struct MemberEntry {
   bool hasHipMember() const { return !HipMember.empty(); }
 };
 
+/// A cooperative-groups name ROCm 5.2 lacks (CudaCooperativeGroups.def).
+struct CooperativeGroupsEntry {
+  llvm::StringRef Name;
+  bool Member; ///< A member function of a group type, not a namespace name.
+};
+
 struct IncludeEntry {
   llvm::StringRef Header;
   llvm::StringRef HipHeader; ///< Empty when there is none.
@@ -104,6 +110,8 @@ public:
   const IncludeEntry *lookupInclude(llvm::StringRef Header) const;
   const MemberEntry *lookupMember(llvm::StringRef Struct, llvm::StringRef Member) const;
   llvm::ArrayRef<MemberEntry> members() const { return Members; }
+  /// The row of a cooperative_groups name ROCm 5.2 lacks, if \p Name is one.
+  const CooperativeGroupsEntry *lookupCooperativeGroups(llvm::StringRef Name) const;
   /// hipSOLVER's spelling of a cuBLAS enumerator passed to a cuSOLVER call
   /// (HIPSOLVER_OP_N for CUBLAS_OP_N); empty when it has none.
   llvm::StringRef cusolverSpelling(llvm::StringRef Name) const;
@@ -119,6 +127,7 @@ private:
   std::vector<MemberEntry> Members;
   llvm::StringMap<unsigned> MemberIndex; ///< "Struct::Member"
   llvm::StringMap<llvm::StringRef> SolverSpellings;
+  llvm::StringMap<CooperativeGroupsEntry> CooperativeGroups;
   llvm::StringMap<unsigned> Index;
   llvm::StringMap<unsigned> IncludeIndex;
   std::vector<std::string> Duplicates;

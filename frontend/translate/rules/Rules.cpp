@@ -8,6 +8,7 @@
 #include "TranslateRule.h"
 
 #include "AtomicOperandRule.h"
+#include "CooperativeGroupsRule.h"
 #include "CusolverEnumRule.h"
 #include "DeclRefRule.h"
 #include "IncludeRule.h"
@@ -27,6 +28,7 @@ namespace frontend {
 std::vector<std::unique_ptr<TranslateRule>> createRules(TranslateContext &Ctx) {
   std::vector<std::unique_ptr<TranslateRule>> R;
   R.push_back(std::make_unique<AtomicOperandRule>(Ctx));
+  R.push_back(std::make_unique<CooperativeGroupsRule>(Ctx));
   R.push_back(std::make_unique<CusolverEnumRule>(Ctx));
   R.push_back(std::make_unique<DeclRefRule>(Ctx));
   R.push_back(std::make_unique<IncludeRule>(Ctx));

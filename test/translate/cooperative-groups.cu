@@ -1,0 +1,36 @@
+// Cooperative groups: HIP keeps the namespace and most names, so the
+// include rename covers them; the names ROCm 5.2's hip_cooperative_groups.h
+// lacks (CudaCooperativeGroups.def) are left and warned about once per
+// spelling, also inside a template kernel seen once per instantiation. A
+// user's own functions with the same names are not touched.
+// RUN: %cuport-translate %s -- > %t.hip 2> %t.err
+// RUN: FileCheck --match-full-lines %s < %t.hip
+// RUN: FileCheck --check-prefix=WARN %s < %t.err
+
+#include <cooperative_groups.h>
+// CHECK: #include <hip/hip_cooperative_groups.h>
+namespace cg = cooperative_groups;
+
+__device__ int reduce(int v) { return v; }
+__device__ bool any(bool b) { return b; }
+
+template <unsigned N> __global__ void tiles(const int *in, int *out) {
+  cg::thread_block block = cg::this_thread_block();
+  cg::thread_block_tile<N> tile = cg::tiled_partition<N>(block);
+  int v = in[block.thread_rank()];
+  out[0] = tile.shfl_down(v, 1) + tile.thread_rank() + tile.size();
+  // CHECK: out[0] = tile.shfl_down(v, 1) + tile.thread_rank() + tile.size();
+  out[1] = cg::reduce(tile, v, cg::plus<int>());
+  // CHECK: out[1] = cg::reduce(tile, v, cg::plus<int>());
+  // WARN: :[[@LINE-2]]:16: warning: 'cooperative_groups::reduce' has no HIP equivalent in ROCm 5.2's hip_cooperative_groups.h; left unchanged
+  // WARN: :[[@LINE-3]]:36: warning: 'cooperative_groups::plus' has no HIP equivalent in ROCm 5.2's hip_cooperative_groups.h; left unchanged
+  out[2] = tile.ballot(v > 0) + tile.meta_group_rank();
+  // WARN: :[[@LINE-1]]:17: warning: 'cooperative_groups::thread_block_tile::ballot' has no HIP equivalent
+  // WARN: :[[@LINE-2]]:38: warning: 'cooperative_groups::thread_block_tile::meta_group_rank' has no HIP equivalent
+  out[3] = reduce(v) + any(v > 0);
+  // CHECK: out[3] = reduce(v) + any(v > 0);
+}
+// WARN-NOT: warning
+
+template __global__ void tiles<16>(const int *, int *);
+template __global__ void tiles<32>(const int *, int *);
