@@ -138,9 +138,9 @@ static void occupancy() {
   cudaFuncAttributes fa;
   // CHECK: hipFuncAttributes fa;
   cudaFuncGetAttributes(&fa, kernel);
-  // CHECK: hipFuncGetAttributes(&fa, kernel);
+  // CHECK: hipFuncGetAttributes(&fa, reinterpret_cast<const void *>(kernel));
   cudaFuncSetCacheConfig(kernel, cudaFuncCachePreferL1);
-  // CHECK: hipFuncSetCacheConfig(kernel, hipFuncCachePreferL1);
+  // CHECK: hipFuncSetCacheConfig(reinterpret_cast<const void *>(kernel), hipFuncCachePreferL1);
 }
 
 int main() {

@@ -12,6 +12,7 @@
 #include "CusolverEnumRule.h"
 #include "DeclRefRule.h"
 #include "IncludeRule.h"
+#include "KernelArgCastRule.h"
 #include "KernelLaunchRule.h"
 #include "MacroRule.h"
 #include "MemberRule.h"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<TranslateRule>> createRules(TranslateContext &Ctx) {
   R.push_back(std::make_unique<CusolverEnumRule>(Ctx));
   R.push_back(std::make_unique<DeclRefRule>(Ctx));
   R.push_back(std::make_unique<IncludeRule>(Ctx));
+  R.push_back(std::make_unique<KernelArgCastRule>(Ctx));
   R.push_back(std::make_unique<KernelLaunchRule>(Ctx));
   R.push_back(std::make_unique<MacroRule>(Ctx));
   R.push_back(std::make_unique<MemberRule>(Ctx));
