@@ -36,7 +36,7 @@ test: build
 # memory leaks are checked by RuntimeStressTests (cudaMemGetInfo).
 ASAN_BUILD_DIR ?= build-asan
 ASAN_TESTS = RuntimeCoverageTests RuntimeApiTests RuntimeStressTests RuntimeOpenCLTests \
-             TargetConformanceTests RuntimeExecutionTests
+             TargetConformanceTests RuntimeExecutionTests RuntimeMemory2DTests
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
 	  -DCUPORT_SANITIZE=address,undefined $(CMAKE_FLAGS)
