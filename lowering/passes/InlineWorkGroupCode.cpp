@@ -15,9 +15,9 @@
 // among them cannot be inlined and is a compile error naming it.
 //
 //===----------------------------------------------------------------------===//
+#include "CallCycle.h"
 #include "LoweringPasses.h"
 
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -25,8 +25,6 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Cloning.h"
-
-#include <functional>
 
 #define DEBUG_TYPE "cuport-inline-work-group-code"
 
@@ -78,37 +76,17 @@ static SetVector<Function *> needInlining(Module &M) {
   return Need;
 }
 
-/// A function of \p Need that calls itself through others of \p Need.
-static Function *findCycle(const SetVector<Function *> &Need) {
-  DenseMap<Function *, int> State; // 1: on the path, 2: done
-  std::function<Function *(Function *)> Visit = [&](Function *F) -> Function * {
-    State[F] = 1;
-    for (Instruction &I : instructions(*F))
-      if (auto *CB = dyn_cast<CallBase>(&I))
-        if (Function *G = CB->getCalledFunction(); G && Need.count(G)) {
-          if (State.lookup(G) == 1)
-            return G;
-          if (!State.lookup(G))
-            if (Function *C = Visit(G))
-              return C;
-        }
-    State[F] = 2;
-    return nullptr;
-  };
-  for (Function *F : Need)
-    if (!State.lookup(F))
-      if (Function *C = Visit(F))
-        return C;
-  return nullptr;
-}
-
 PreservedAnalyses cuport::lowering::InlineWorkGroupCodePass::run(Module &M,
                                                                 ModuleAnalysisManager &) {
   SetVector<Function *> Need = needInlining(M);
   if (Need.empty())
     return PreservedAnalyses::all();
-  if (Function *F = findCycle(Need)) {
-    Errors.error("the recursive device function '" + demangle(F->getName().str()) +
+  if (CallBase *C = findRecursiveCall(Need.getArrayRef(),
+                                      [&](const Function &F) {
+                                        return Need.count(const_cast<Function *>(&F));
+                                      })) {
+    Errors.error("the recursive device function '" +
+                 demangle(C->getCalledFunction()->getName().str()) +
                  "' uses __syncthreads, thread indices or __shared__ memory, which cuport "
                  "keeps inside kernels");
     return PreservedAnalyses::all();
@@ -139,14 +117,13 @@ PreservedAnalyses cuport::lowering::InlineWorkGroupCodePass::run(Module &M,
         break;
       }
   }
-  for (Function *F : Need) {
-    for (User *U : F->users())
-      if (auto *CB = dyn_cast<CallBase>(U)) {
-        Errors.error("the recursive device function '" + demangle(F->getName().str()) +
-                     "' uses __syncthreads, thread indices or __shared__ memory, which cuport "
-                     "keeps inside kernels");
-        return PreservedAnalyses::none();
-      }
-  }
+  // Calls that remain are ones LLVM's inliner refused (no cycle is left).
+  for (Function *F : Need)
+    if (any_of(F->users(), [](const User *U) { return isa<CallBase>(U); })) {
+      Errors.error("cannot move the device function '" + demangle(F->getName().str()) +
+                   "', which uses __syncthreads, thread indices or __shared__ memory, into "
+                   "the kernels that call it");
+      return PreservedAnalyses::none();
+    }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

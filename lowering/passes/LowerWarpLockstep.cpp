@@ -31,6 +31,7 @@
 // compile error naming the function.
 //
 //===----------------------------------------------------------------------===//
+#include "CallCycle.h"
 #include "HiddenArgument.h"
 #include "LoweringPasses.h"
 
@@ -173,23 +174,8 @@ bool WarpLowering::collectHelpers() {
 /// must see every site and every thread-index query of the kernel.
 bool WarpLowering::inlineAll(Function &K) {
   // A cycle among the callees can never be inlined away.
-  SmallVector<Function *, 16> Stack;
-  DenseMap<Function *, int> State; // 1: on the stack, 2: finished
-  std::function<CallBase *(Function *)> FindCycle = [&](Function *F) -> CallBase * {
-    State[F] = 1;
-    for (Instruction &I : instructions(*F))
-      if (auto *CB = dyn_cast<CallBase>(&I))
-        if (Function *G = CB->getCalledFunction(); G && !G->isDeclaration()) {
-          if (State.lookup(G) == 1)
-            return CB;
-          if (!State.lookup(G))
-            if (CallBase *C = FindCycle(G))
-              return C;
-        }
-    State[F] = 2;
-    return nullptr;
-  };
-  if (CallBase *C = FindCycle(&K)) {
+  Function *Root = &K;
+  if (CallBase *C = cuport::lowering::findRecursiveCall(Root, [](const Function &) { return true; })) {
     Errors.error(where(C) + "kernel '" + describe(K) +
                  "' uses warp functions and calls the recursive function '" +
                  describe(*C->getCalledFunction()) +
