@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "LoweringPasses.h"
+#include "PassSupport.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InlineAsm.h"
@@ -18,6 +19,7 @@
 #define DEBUG_TYPE "cuport-check-inline-asm"
 
 using namespace llvm;
+using namespace cuport::lowering;
 
 PreservedAnalyses cuport::lowering::CheckInlineAsmPass::run(Module &M, ModuleAnalysisManager &) {
   for (Function &F : M)
@@ -26,10 +28,7 @@ PreservedAnalyses cuport::lowering::CheckInlineAsmPass::run(Module &M, ModuleAna
       auto *Asm = Call ? dyn_cast<InlineAsm>(Call->getCalledOperand()) : nullptr;
       if (!Asm)
         continue;
-      std::string Where;
-      if (const DILocation *Loc = I.getDebugLoc())
-        Where = (Loc->getFilename() + ":" + Twine(Loc->getLine()) + ":" + Twine(Loc->getColumn()) + ": ").str();
-      Errors.error(Where + "inline PTX assembly is not supported by cuport (\"" +
+      Errors.error(sourceLocation(&I) + "inline PTX assembly is not supported by cuport (\"" +
                    Asm->getAsmString() + "\" in '" + F.getName() + "')");
       return PreservedAnalyses::all();
     }

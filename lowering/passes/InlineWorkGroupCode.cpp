@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "CallCycle.h"
 #include "LoweringPasses.h"
+#include "PassSupport.h"
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Demangle/Demangle.h"
@@ -29,21 +30,9 @@
 #define DEBUG_TYPE "cuport-inline-work-group-code"
 
 using namespace llvm;
+using namespace cuport::lowering;
 
 static constexpr unsigned LocalAS = 3;
-
-/// OpenCL C's work-item and work-group barrier functions, by mangled name
-/// (the Itanium mangling of get_local_id etc., as cuport's headers call them).
-static bool isWorkItemFunction(const Function &F) {
-  StringRef N = F.getName();
-  for (StringRef P : {"_Z12get_local_id", "_Z14get_local_size", "_Z13get_global_id",
-                      "_Z15get_global_size", "_Z12get_group_id", "_Z14get_num_groups",
-                      "_Z19get_local_linear_id", "_Z20get_global_linear_id",
-                      "_Z23get_enqueued_local_size", "_Z7barrier", "_Z18work_group_barrier"})
-    if (N.startswith(P))
-      return true;
-  return false;
-}
 
 /// Functions that must end up inside kernels, callers included.
 static SetVector<Function *> needInlining(Module &M) {
@@ -53,7 +42,7 @@ static SetVector<Function *> needInlining(Module &M) {
       Need.insert(F);
   };
   for (Function &F : M)
-    if (F.isDeclaration() && isWorkItemFunction(F))
+    if (F.isDeclaration() && (isWorkItemQuery(F) || isWorkGroupBarrier(F)))
       for (User *U : F.users())
         if (auto *CB = dyn_cast<CallBase>(U))
           Add(CB->getFunction());

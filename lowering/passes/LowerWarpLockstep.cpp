@@ -33,6 +33,7 @@
 //===----------------------------------------------------------------------===//
 #include "CallCycle.h"
 #include "HiddenArgument.h"
+#include "PassSupport.h"
 #include "LoweringPasses.h"
 
 #include "llvm/ADT/BitVector.h"
@@ -52,7 +53,7 @@
 #define DEBUG_TYPE "cuport-lower-warp-lockstep"
 
 using namespace llvm;
-using cuport::lowering::ErrorSink;
+using namespace cuport::lowering;
 
 namespace {
 
@@ -86,16 +87,14 @@ constexpr const char *GroupIdFn = "_Z12get_group_idj";
 constexpr const char *NumGroupsFn = "_Z14get_num_groupsj";
 constexpr const char *BarrierFn = "_Z7barrierj";
 
-bool isBarrier(const Function *F) {
-  if (!F)
-    return false;
-  StringRef N = F->getName();
-  return N == BarrierFn || N.startswith("_Z18work_group_barrier");
-}
-
 /// The body's view of the lane it runs for.
 struct LaneArgs {
   Value *Warp, *Frame, *Lane, *Linear, *Dim[3];
+};
+
+/// One lane's frame: the body's stack slots, laid out by hand.
+struct FrameLayout {
+  uint64_t Size = 0, Align = 8;
 };
 
 /// A place in the body where a lane parks.
@@ -115,20 +114,18 @@ private:
   bool inlineAll(Function &K);
   Function *cloneBody(Function &K);
   void rewriteQueries(Function &Body, const LaneArgs &A);
-  bool makeResumable(Function &Body, const LaneArgs &A);
-  void buildKernel(Function &K, Function &Body, Argument &Packed);
+  bool makeResumable(Function &Body, StringRef Kernel, const LaneArgs &A, FrameLayout &Frame);
+  void buildKernel(Function &K, Function &Body, const FrameLayout &Frame, Argument &Packed);
   void dropRuntime();
 
   Function *fn(const char *Name) const { return M.getFunction(Name); }
-  Value *callQuery(IRBuilder<> &B, const char *Name, unsigned Dim);
+  Value *callQuery(IRBuilder<> &B, const char *Name, Value *Dim);
 
   Module &M;
   LLVMContext &Ctx;
   const ErrorSink &Errors;
   Type *WarpPtrTy = nullptr; ///< Pointer to struct __cuport_warp, as the helpers take it.
   Type *WarpTy = nullptr;
-  std::map<Function *, uint64_t> FrameSize; ///< Per body: bytes of one lane's frame.
-  std::map<Function *, uint64_t> FrameAlign;
 };
 
 } // namespace
@@ -145,15 +142,6 @@ static DebugLoc lineOf(const Function &F, const Instruction *Near = nullptr) {
   if (DISubprogram *SP = F.getSubprogram())
     return DILocation::get(F.getContext(), SP->getLine(), 0, SP);
   return DebugLoc();
-}
-
-/// "file:line:col: " of \p I, when Clang recorded one.
-static std::string where(const Instruction *I) {
-  const DILocation *Loc = I ? I->getDebugLoc().get() : nullptr;
-  if (!Loc)
-    return "";
-  return (Loc->getFilename() + ":" + Twine(Loc->getLine()) + ":" + Twine(Loc->getColumn()) + ": ")
-      .str();
 }
 
 bool WarpLowering::collectHelpers() {
@@ -176,7 +164,7 @@ bool WarpLowering::inlineAll(Function &K) {
   // A cycle among the callees can never be inlined away.
   Function *Root = &K;
   if (CallBase *C = cuport::lowering::findRecursiveCall(Root, [](const Function &) { return true; })) {
-    Errors.error(where(C) + "kernel '" + describe(K) +
+    Errors.error(sourceLocation(C) + "kernel '" + describe(K) +
                  "' uses warp functions and calls the recursive function '" +
                  describe(*C->getCalledFunction()) +
                  "'; cuport runs such kernels with every device function inlined");
@@ -231,14 +219,15 @@ Function *WarpLowering::cloneBody(Function &K) {
   return Body;
 }
 
-Value *WarpLowering::callQuery(IRBuilder<> &B, const char *Name, unsigned Dim) {
+/// A call of the work-item query \p Name (size_t Name(uint)).
+Value *WarpLowering::callQuery(IRBuilder<> &B, const char *Name, Value *Dim) {
   Type *SizeTy = Type::getInt64Ty(Ctx);
   FunctionCallee F = M.getOrInsertFunction(Name, SizeTy, Type::getInt32Ty(Ctx));
   if (auto *Fn = dyn_cast<Function>(F.getCallee())) {
     Fn->setCallingConv(CallingConv::SPIR_FUNC);
     Fn->setDoesNotAccessMemory();
   }
-  CallInst *C = B.CreateCall(F, {B.getInt32(Dim)});
+  CallInst *C = B.CreateCall(F, {Dim});
   C->setCallingConv(CallingConv::SPIR_FUNC);
   return C;
 }
@@ -288,15 +277,10 @@ void WarpLowering::rewriteQueries(Function &Body, const LaneArgs &A) {
         New = LocalId(Dim);
       } else if (Name == "_Z13get_global_idj") {
         // get_group_id keeps its meaning: one work-group is one block.
-        FunctionCallee G = M.getOrInsertFunction(GroupIdFn, SizeTy, B.getInt32Ty());
-        CallInst *Group = B.CreateCall(G, {Dim});
-        Group->setCallingConv(CallingConv::SPIR_FUNC);
+        Value *Group = callQuery(B, GroupIdFn, Dim);
         New = B.CreateAdd(B.CreateMul(Group, LocalSize(Dim)), LocalId(Dim));
       } else if (Name == "_Z15get_global_sizej") {
-        FunctionCallee G = M.getOrInsertFunction(NumGroupsFn, SizeTy, B.getInt32Ty());
-        CallInst *Groups = B.CreateCall(G, {Dim});
-        Groups->setCallingConv(CallingConv::SPIR_FUNC);
-        New = B.CreateMul(Groups, LocalSize(Dim));
+        New = B.CreateMul(callQuery(B, NumGroupsFn, Dim), LocalSize(Dim));
       } else {
         New = LocalSize(Dim);
       }
@@ -337,7 +321,8 @@ static bool widenSlot(AllocaInst &AI, SmallVectorImpl<AllocaInst *> &Slots) {
 
 /// Splits \p Body at its sites and makes it resumable (see the file
 /// comment).
-bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
+bool WarpLowering::makeResumable(Function &Body, StringRef Kernel, const LaneArgs &A,
+                                 FrameLayout &Frame) {
   // Exits first: the parks added below return without exiting.
   SmallVector<ReturnInst *, 4> Rets;
   for (BasicBlock &BB : Body)
@@ -354,7 +339,7 @@ bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
         Drop.push_back(II);
     if (auto *CI = dyn_cast<CallInst>(&I))
       if (Function *F = CI->getCalledFunction();
-          F && (F->getName() == SuspendFn || isBarrier(F)))
+          F && (F->getName() == SuspendFn || isWorkGroupBarrier(*F)))
         Sites.push_back({CI});
   }
   for (Instruction *I : Drop)
@@ -435,12 +420,12 @@ bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
   BasicBlock *Entry = BasicBlock::Create(Ctx, "lanes.entry", &Body, OldEntry);
   IRBuilder<> B(Entry);
   B.SetCurrentDebugLocation(lineOf(Body));
-  uint64_t Offset = 0, MaxAlign = 8;
+  uint64_t Offset = 0;
   for (size_t SlotIdx = 0; SlotIdx < Slots.size(); ++SlotIdx) {
     AllocaInst *AI = Slots[SlotIdx];
     auto *Count = dyn_cast<ConstantInt>(AI->getArraySize());
     if (!Count || AI->getParent() != OldEntry) {
-      Errors.error(where(AI) + "kernel '" + describe(Body).substr(0, describe(Body).rfind('.')) +
+      Errors.error(sourceLocation(AI) + "kernel '" + demangle(Kernel.str()) +
                    "' uses warp functions and a stack array of run-time size, which cuport "
                    "cannot keep per lane");
       return false;
@@ -449,7 +434,7 @@ bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
       continue; // replaced by a wider slot, which comes later in Slots
     uint64_t Bytes = DL.getTypeAllocSize(AI->getAllocatedType()) * Count->getZExtValue();
     uint64_t Align = AI->getAlign().value();
-    MaxAlign = std::max(MaxAlign, Align);
+    Frame.Align = std::max(Frame.Align, Align);
     Offset = alignTo(Offset, Align);
     Value *Field = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), A.Frame, Offset);
     Field = B.CreateBitCast(Field, AI->getType());
@@ -458,8 +443,7 @@ bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
     AI->eraseFromParent();
     Offset += Bytes;
   }
-  FrameSize[&Body] = std::max<uint64_t>(alignTo(Offset, MaxAlign), MaxAlign);
-  FrameAlign[&Body] = MaxAlign;
+  Frame.Size = std::max<uint64_t>(alignTo(Offset, Frame.Align), Frame.Align);
 
   // The entry dispatches on the lane's resume point: 0 starts the kernel.
   CallInst *Point = B.CreateCall(fn(ResumePointFn), {A.Warp, A.Lane}, "resume");
@@ -488,7 +472,8 @@ bool WarpLowering::makeResumable(Function &Body, const LaneArgs &A) {
 }
 
 /// Replaces \p K's code with the warp loop around \p Body.
-void WarpLowering::buildKernel(Function &K, Function &Body, Argument &Packed) {
+void WarpLowering::buildKernel(Function &K, Function &Body, const FrameLayout &Frame,
+                               Argument &Packed) {
   BasicBlock *Entry = BasicBlock::Create(Ctx, "entry", &K);
   auto Block = [&](const char *Name) { return BasicBlock::Create(Ctx, Name, &K); };
   BasicBlock *Init = Block("done.init"), *Start = Block("start"), *Outer = Block("outer"),
@@ -503,9 +488,9 @@ void WarpLowering::buildKernel(Function &K, Function &Body, Argument &Packed) {
   // warps in work-group memory.
   AllocaInst *Warp = B.CreateAlloca(WarpTy, nullptr, "warp");
   Warp->setAlignment(Align(16));
-  Type *FrameArr = ArrayType::get(ArrayType::get(B.getInt8Ty(), FrameSize[&Body]), WarpSize);
+  Type *FrameArr = ArrayType::get(ArrayType::get(B.getInt8Ty(), Frame.Size), WarpSize);
   AllocaInst *Frames = B.CreateAlloca(FrameArr, nullptr, "frames");
-  Frames->setAlignment(Align(FrameAlign[&Body]));
+  Frames->setAlignment(Align(Frame.Align));
   Value *W = B.CreatePointerBitCastOrAddrSpaceCast(Warp, WarpPtrTy);
   auto *DoneTy = B.getInt32Ty();
   auto *DoneCount = new GlobalVariable(M, DoneTy, false, GlobalValue::InternalLinkage,
@@ -517,7 +502,7 @@ void WarpLowering::buildKernel(Function &K, Function &Body, Argument &Packed) {
   Value *Dim[3] = {B.CreateAnd(&Packed, Mask, "bdx"),
                    B.CreateAnd(B.CreateLShr(&Packed, DimBits), Mask, "bdy"),
                    B.CreateLShr(&Packed, 2 * DimBits, "bdz")};
-  Value *WarpId = B.CreateTrunc(callQuery(B, LocalIdFn, 0), I32, "warp.id");
+  Value *WarpId = B.CreateTrunc(callQuery(B, LocalIdFn, B.getInt32(0)), I32, "warp.id");
   Value *Base = B.CreateMul(WarpId, B.getInt32(WarpSize), "lane.base");
   Value *Threads = B.CreateMul(B.CreateMul(Dim[0], Dim[1]), Dim[2], "threads");
   B.CreateCall(fn(BeginFn), {W, B.CreateSub(Threads, Base)});
@@ -553,8 +538,8 @@ void WarpLowering::buildKernel(Function &K, Function &Body, Argument &Packed) {
   SmallVector<Value *, 16> Args;
   for (unsigned I = 0; I + 1 < K.arg_size(); ++I)
     Args.push_back(K.getArg(I));
-  Value *Frame = B.CreateInBoundsGEP(FrameArr, Frames, {B.getInt32(0), Lane, B.getInt32(0)});
-  Args.append({W, Frame, Lane, B.CreateAdd(Base, Lane), Dim[0], Dim[1], Dim[2]});
+  Value *LaneFrame = B.CreateInBoundsGEP(FrameArr, Frames, {B.getInt32(0), Lane, B.getInt32(0)});
+  Args.append({W, LaneFrame, Lane, B.CreateAdd(Base, Lane), Dim[0], Dim[1], Dim[2]});
   CallInst *RunLane = B.CreateCall(&Body, Args);
   RunLane->setCallingConv(Body.getCallingConv());
   B.CreateBr(Next);
@@ -592,7 +577,7 @@ void WarpLowering::buildKernel(Function &K, Function &Body, Argument &Packed) {
   CallBarrier(LocalFence | GlobalFence);
   Value *DoneWarps = B.CreateLoad(DoneTy, DoneCount, "warps.done");
   CallBarrier(LocalFence);
-  Value *Warps = B.CreateTrunc(callQuery(B, LocalSizeFn, 0), I32, "warps");
+  Value *Warps = B.CreateTrunc(callQuery(B, LocalSizeFn, B.getInt32(0)), I32, "warps");
   B.CreateCondBr(B.CreateICmpEQ(DoneWarps, Warps), Exit, Latch);
 
   B.SetInsertPoint(Latch);
@@ -686,7 +671,8 @@ bool WarpLowering::run() {
       LaneArgs A{Body->getArg(N),     Body->getArg(N + 1), Body->getArg(N + 2),
                  Body->getArg(N + 3), {Body->getArg(N + 4), Body->getArg(N + 5), Body->getArg(N + 6)}};
       rewriteQueries(*Body, A);
-      if (!makeResumable(*Body, A))
+      FrameLayout Frame;
+      if (!makeResumable(*Body, K->getName(), A, Frame))
         return true;
       for (BasicBlock &BB : *K)
         BB.dropAllReferences();
@@ -696,7 +682,7 @@ bool WarpLowering::run() {
       if (Params.empty())
         return true;
       auto &[NewK, Packed] = *Params.begin();
-      buildKernel(*NewK, *Body, *Packed);
+      buildKernel(*NewK, *Body, Frame, *Packed);
     }
     Changed = true;
   }
@@ -725,7 +711,7 @@ bool WarpLowering::run() {
     if (Function *F = fn(Name)) {
       for (User *U : F->users())
         if (auto *CB = dyn_cast<CallBase>(U)) {
-          Errors.error(where(CB) + "'" + describe(*CB->getFunction()) +
+          Errors.error(sourceLocation(CB) + "'" + describe(*CB->getFunction()) +
                        "' uses warp functions but no kernel calls it directly");
           return true;
         }
