@@ -218,6 +218,8 @@ Result OpenCLDevice::create(cl_platform_id Platform, cl_device_id Id,
   cl_command_queue_properties Supported = 0;
   deviceInfo(Id, CL_DEVICE_QUEUE_ON_HOST_PROPERTIES, Supported);
   D->Profiling = (Supported & CL_QUEUE_PROFILING_ENABLE) != 0;
+  if (DlhandleCacheOrder::needed(D->PlatformName, D->Props.Type, D->Props.DriverVersion))
+    D->CacheOrder.enable();
   std::unique_ptr<Queue> Q;
   if (Result R = D->createQueue(true, &Q); !R)
     return R;
@@ -928,6 +930,10 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
     releaseEvents(Deps);
     return R;
   }
+  // PoCL 3.1's CPU drivers abort unless launches of one kernel and local
+  // size with different grids are kept apart (DlhandleCacheOrder.h).
+  DlhandleCacheOrder::Launch Order =
+      CacheOrder.begin(Mod.key(), Kernel.Name, Local, Global, Deps);
   cl_event Done = nullptr;
   cl_int Err = clEnqueueNDRangeKernel(CQ.handle(), Slot->Kernel, 3, nullptr, Global, Local,
                                       cl_uint(Deps.size()),
@@ -935,6 +941,7 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
   releaseEvents(Deps);
   if (Err != CL_SUCCESS)
     return clResult(Err, "launching kernel '" + Kernel.Name + "'");
+  Order.enqueued(Done);
   CQ.submitted(Done);
   CQ.setLastLaunch(Done);
   clFlush(CQ.handle());

@@ -16,6 +16,7 @@
 #define CUPORT_TARGETS_OPENCL_OPENCLDEVICE_H
 
 #include "CLSupport.h"
+#include "DlhandleCacheOrder.h"
 #include "KernelCache.h"
 
 #include <atomic>
@@ -189,6 +190,7 @@ private:
   DeviceCounters Counters;
 
   bool Profiling = false; ///< Queues record timestamps (set by create(), then read-only).
+  DlhandleCacheOrder CacheOrder; ///< Enabled by create() where the driver needs it.
 
   std::mutex QueuesLock;
   std::set<CLQueue *> BlockingQueues; ///< User queues that sync with the default one.
