@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "HiddenArgument.h"
 #include "LoweringPasses.h"
+#include "PassSupport.h"
 
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
@@ -37,55 +38,6 @@ static constexpr unsigned LocalAS = 3;
 
 static bool isDynamicShared(const GlobalVariable &GV) {
   return GV.getAddressSpace() == LocalAS && GV.isDeclaration();
-}
-
-/// Replaces \p Old, a `[0 x T] addrspace(N)*` value, by \p New, a `T
-/// addrspace(N)*` to the same address, in all its users. A zero-length
-/// array has size 0, so a GEP's first index over it moves nothing and is
-/// dropped; casts are redone on the element pointer and followed.
-static bool rewriteZeroArray(Value *Old, Value *New, const cuport::lowering::ErrorSink &Errors) {
-  SmallVector<User *, 8> Users(Old->users());
-  for (User *U : Users) {
-    auto *I = cast<Instruction>(U);
-    IRBuilder<> B(I);
-    if (auto *GEP = dyn_cast<GetElementPtrInst>(I)) {
-      SmallVector<Value *, 4> Rest(GEP->idx_begin() + 1, GEP->idx_end());
-      Type *Elem = cast<ArrayType>(GEP->getSourceElementType())->getElementType();
-      if (Rest.empty()) {
-        if (!rewriteZeroArray(GEP, New, Errors))
-          return false;
-        GEP->eraseFromParent();
-        continue;
-      }
-      Value *NewGEP = B.CreateGEP(Elem, New, Rest, "", GEP->isInBounds());
-      NewGEP->takeName(GEP);
-      GEP->replaceAllUsesWith(NewGEP);
-      GEP->eraseFromParent();
-    } else if (auto *Cast = dyn_cast<CastInst>(I)) {
-      Type *To = Cast->getDestTy();
-      auto *ToPtr = dyn_cast<PointerType>(To);
-      auto *ToArr = ToPtr ? dyn_cast<ArrayType>(ToPtr->getNonOpaquePointerElementType()) : nullptr;
-      if (ToArr && ToArr->getNumElements() == 0) {
-        // Same zero-length array in another address space: follow it.
-        Type *ElemPtr = PointerType::get(ToArr->getElementType(), ToPtr->getAddressSpace());
-        Value *NewCast = B.CreateCast(Cast->getOpcode(), New, ElemPtr);
-        NewCast->takeName(Cast);
-        if (!rewriteZeroArray(Cast, NewCast, Errors))
-          return false;
-        Cast->eraseFromParent();
-      } else {
-        Value *NewCast = B.CreateCast(Cast->getOpcode(), New, To);
-        NewCast->takeName(Cast);
-        Cast->replaceAllUsesWith(NewCast);
-        Cast->eraseFromParent();
-      }
-    } else {
-      Errors.error("dynamic shared memory is used by an unsupported instruction in '" +
-                   I->getFunction()->getName() + "'");
-      return false;
-    }
-  }
-  return true;
 }
 
 PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, ModuleAnalysisManager &) {
@@ -110,7 +62,7 @@ PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, Modul
     return PreservedAnalyses::none();
 
   // Each use of a variable becomes the function's parameter, cast: to the
-  // variable's own type, or for `T buf[]` to a T pointer (see above).
+  // variable's own type, or for `T buf[]` to a T pointer (replaceZeroLengthArray).
   for (GlobalVariable *GV : Vars) {
     auto *Arr = dyn_cast<ArrayType>(GV->getValueType());
     bool ZeroLength = Arr && Arr->getNumElements() == 0;
@@ -121,7 +73,9 @@ PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, Modul
       UsersIn[cast<Instruction>(U)->getFunction()].push_back(cast<Instruction>(U));
     for (auto &[F, Users] : UsersIn) {
       IRBuilder<> B(&*F->getEntryBlock().getFirstInsertionPt());
-      auto *Base = cast<Instruction>(B.CreateBitCast(Params.at(F), ViewTy, GV->getName()));
+      // The parameter itself when it has the view's type already (`extern
+      // __shared__ char buf[]`), else a cast of it.
+      Value *Base = B.CreateBitCast(Params.at(F), ViewTy, GV->getName());
       if (!ZeroLength) {
         for (Instruction *I : Users)
           I->replaceUsesOfWith(GV, Base);
@@ -129,11 +83,10 @@ PreservedAnalyses cuport::lowering::LowerDynamicSharedPass::run(Module &M, Modul
       }
       // A placeholder of the old type lets the rewrite follow this
       // function's users; it (a cast to [0 x T]*) must not survive.
-      B.SetInsertPoint(Base->getNextNode());
       auto *Placeholder = cast<Instruction>(B.CreateBitCast(Base, GV->getType()));
       for (Instruction *I : Users)
         I->replaceUsesOfWith(GV, Placeholder);
-      if (!rewriteZeroArray(Placeholder, Base, Errors))
+      if (!replaceZeroLengthArray(Placeholder, Base, Errors))
         return PreservedAnalyses::none();
       Placeholder->eraseFromParent();
     }
