@@ -11,6 +11,7 @@
 #include "CooperativeGroupsRule.h"
 #include "CusolverEnumRule.h"
 #include "DeclRefRule.h"
+#include "DefaultArgRule.h"
 #include "IncludeRule.h"
 #include "KernelArgCastRule.h"
 #include "KernelLaunchRule.h"
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<TranslateRule>> createRules(TranslateContext &Ctx) {
   R.push_back(std::make_unique<CooperativeGroupsRule>(Ctx));
   R.push_back(std::make_unique<CusolverEnumRule>(Ctx));
   R.push_back(std::make_unique<DeclRefRule>(Ctx));
+  R.push_back(std::make_unique<DefaultArgRule>(Ctx));
   R.push_back(std::make_unique<IncludeRule>(Ctx));
   R.push_back(std::make_unique<KernelArgCastRule>(Ctx));
   R.push_back(std::make_unique<KernelLaunchRule>(Ctx));
