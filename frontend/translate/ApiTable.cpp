@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "ApiTable.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 
 namespace cuport {
@@ -52,6 +53,19 @@ ApiTable::ApiTable() {
   Add({#Name, hip(#HipName), ApiFamily::Device, K::Function, S::DeviceCode, "",  \
        DeviceRewrite::Rewrite, Wave64::Wave});
 #include "CudaDevice.def"
+  // A helper column names a HIP_COMPAT_HELPER; NoHelper means HIP has it.
+  auto Helper = [](const char *S) { return llvm::StringRef(S) == "NoHelper" ? llvm::StringRef() : S; };
+#define HIP_COMPAT(Fn, Operand, Sub, HelperName, How)                           \
+  if (llvm::StringRef(Operand).empty()) {                                      \
+    Add({#Fn, #Sub, ApiFamily::Device, K::Function, S::DeviceCode, How, \
+         DeviceRewrite::Substitute});                                          \
+    Entries.back().CompatHelper = Helper(#HelperName);                         \
+  } else {                                                                     \
+    Compat.push_back({#Fn, Operand, #Sub, Helper(#HelperName), How});          \
+  }
+#define HIP_COMPAT_HELPER(Name, Includes, Definition)                           \
+  Helpers.push_back({#Name, Includes, llvm::StringRef(Definition).ltrim("\n")});
+#include "HipCompat.def"
 
 #define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
   Add({#Name, hip(#HipName), Family, K::Kind, S::Absent, ""});
@@ -125,6 +139,24 @@ ApiTable::ApiTable() {
     if (!MemberIndex.try_emplace(Key, I).second)
       Duplicates.push_back(Key);
   }
+}
+
+const CompatEntry *ApiTable::lookupCompat(llvm::StringRef Function, llvm::StringRef Operand) const {
+  for (const CompatEntry &C : Compat)
+    if (C.Function == Function && C.Operand == Operand)
+      return &C;
+  return nullptr;
+}
+
+bool ApiTable::hasCompatOperands(llvm::StringRef Function) const {
+  return llvm::any_of(Compat, [&](const CompatEntry &C) { return C.Function == Function; });
+}
+
+const CompatHelperEntry *ApiTable::lookupCompatHelper(llvm::StringRef Name) const {
+  for (const CompatHelperEntry &H : Helpers)
+    if (H.Name == Name)
+      return &H;
+  return nullptr;
 }
 
 const ApiTable &ApiTable::get() {

@@ -55,8 +55,9 @@ enum class RuntimeStatus {
 /// ROCm carries that release in its row (HipSince).
 inline llvm::VersionTuple baselineRocm() { return llvm::VersionTuple(5, 2); }
 
-/// How a device function's call changes (CudaDevice.def).
-enum class DeviceRewrite { Rename, DropMask };
+/// How a device function's call changes (CudaDevice.def; Substitute:
+/// HipCompat.def, a name HIP lacks replaced by code that computes the same).
+enum class DeviceRewrite { Rename, DropMask, Substitute };
 
 /// What a 64-wide AMD wavefront changes about a device name.
 enum class Wave64 { None, BallotMask, ShflWidth, WholeWave, WarpSize };
@@ -73,6 +74,9 @@ struct ApiEntry {
   /// The ROCm release that added HipName when it is newer than
   /// baselineRocm() or known (CudaRuntime.def's HipSince); empty otherwise.
   llvm::VersionTuple HipSince;
+  /// For DeviceRewrite::Substitute: the cuport_hip_compat.h helper that
+  /// defines HipName (empty: HIP has it), and why it is the same (Caveat).
+  llvm::StringRef CompatHelper;
 
   bool hasHip() const { return !HipName.empty(); }
   /// HipName exists only in a ROCm newer than baselineRocm().
@@ -95,6 +99,23 @@ struct CooperativeGroupsEntry {
   bool Member; ///< A member function of a group type, not a namespace name.
 };
 
+/// A HipCompat.def row for calls on one operand type (atomicMin on long
+/// long): the call's name becomes Substitute, defined by Helper.
+struct CompatEntry {
+  llvm::StringRef Function;
+  llvm::StringRef Operand;
+  llvm::StringRef Substitute;
+  llvm::StringRef Helper; ///< Empty when HIP has Substitute.
+  llvm::StringRef How;
+};
+
+/// A section of the generated cuport_hip_compat.h (HIP_COMPAT_HELPER).
+struct CompatHelperEntry {
+  llvm::StringRef Name;
+  llvm::StringRef Includes; ///< A HIP header it needs, or empty.
+  llvm::StringRef Definition;
+};
+
 struct IncludeEntry {
   llvm::StringRef Header;
   llvm::StringRef HipHeader; ///< Empty when there is none.
@@ -115,6 +136,13 @@ public:
   /// hipSOLVER's spelling of a cuBLAS enumerator passed to a cuSOLVER call
   /// (HIPSOLVER_OP_N for CUBLAS_OP_N); empty when it has none.
   llvm::StringRef cusolverSpelling(llvm::StringRef Name) const;
+  /// The HipCompat.def row for \p Function called on \p Operand, if one.
+  const CompatEntry *lookupCompat(llvm::StringRef Function, llvm::StringRef Operand) const;
+  /// True when \p Function has HipCompat.def rows for some operand types.
+  bool hasCompatOperands(llvm::StringRef Function) const;
+  llvm::ArrayRef<CompatEntry> compatEntries() const { return Compat; }
+  llvm::ArrayRef<CompatHelperEntry> compatHelpers() const { return Helpers; }
+  const CompatHelperEntry *lookupCompatHelper(llvm::StringRef Name) const;
   llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
   llvm::ArrayRef<IncludeEntry> includes() const { return Includes; }
   /// Names that appear in more than one row (must be empty; tested).
@@ -125,6 +153,8 @@ private:
   std::vector<ApiEntry> Entries;
   std::vector<IncludeEntry> Includes;
   std::vector<MemberEntry> Members;
+  std::vector<CompatEntry> Compat;
+  std::vector<CompatHelperEntry> Helpers;
   llvm::StringMap<unsigned> MemberIndex; ///< "Struct::Member"
   llvm::StringMap<llvm::StringRef> SolverSpellings;
   llvm::StringMap<CooperativeGroupsEntry> CooperativeGroups;

@@ -54,6 +54,16 @@ void addImplicitRuntimeInclude(TranslateContext &Ctx, llvm::StringRef Path) {
   Ctx.insert(At, "#include <hip/hip_runtime.h>\n");
 }
 
+/// Includes the generated cuport_hip_compat.h where the file calls one of
+/// its helpers: ahead of the file's own includes, like hip_runtime.h (the
+/// header includes hip_runtime.h itself first).
+void addCompatInclude(TranslateContext &Ctx) {
+  if (Ctx.compatHelpers().empty())
+    return;
+  unsigned At = Ctx.FirstIncludeOffset == ~0u ? 0 : Ctx.FirstIncludeOffset;
+  Ctx.insert(At, "#include \"cuport_hip_compat.h\"\n");
+}
+
 /// Passes Clang's diagnostics to the printer without counting them, so the
 /// compiler's "N errors generated" line (printed outside the file's
 /// diagnostics buffer) never appears; the diagnostics themselves do.
@@ -143,9 +153,11 @@ public:
     }
     runLexerPass(Ctx, CI.getLangOpts(), Skipped, Errors);
     addImplicitRuntimeInclude(Ctx, Result.Path);
+    addCompatInclude(Ctx);
     Ctx.flushDiagnostics();
     Result.Output = Ctx.apply();
     Result.Stats = Ctx.stats();
+    Result.CompatHelpers = Ctx.compatHelpers();
     Result.Changed = Ctx.hasEdits();
     Result.Translated = true;
   }
@@ -208,9 +220,11 @@ void lexerOnly(const TranslatorConfig &Config, FileResult &Result, DiagnosticCon
     Ctx.report(SM.getLocForStartOfFile(Main), TranslateDiag::warn_fallback, {Result.Path});
     runLexerPass(Ctx, LO, {}, /*WholeFile=*/true);
     addImplicitRuntimeInclude(Ctx, Result.Path);
+    addCompatInclude(Ctx);
     Ctx.flushDiagnostics();
     Result.Output = Ctx.apply();
     Result.Stats = Ctx.stats();
+    Result.CompatHelpers = Ctx.compatHelpers();
     Result.Changed = Ctx.hasEdits();
     Result.Translated = true;
   }

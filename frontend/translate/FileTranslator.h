@@ -14,6 +14,7 @@
 
 #include "TranslateContext.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct FileResult {
   std::string Output;      ///< The HIP text (valid when Translated).
   std::string Diagnostics; ///< Clang's and the translator's, formatted.
   FileStats Stats;
+  /// The cuport_hip_compat.h helpers Output calls (it then includes the
+  /// header, which the tool writes next to it).
+  std::set<std::string> CompatHelpers;
   bool Translated = false; ///< Output is meaningful.
   bool ParseFailed = false;
   bool Changed = false;

@@ -133,6 +133,11 @@ void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
   if (Opts.HipVersion.empty() && E.needsNewerRocm())
     reportAt(Offset, TranslateDiag::warn_needs_newer_rocm,
              {E.HipName, E.HipSince.getAsString(), baselineRocm().getAsString()});
+  if (E.Rewrite == DeviceRewrite::Substitute) {
+    reportAt(Offset, TranslateDiag::note_compat_rename, {E.Name, E.HipName, E.Caveat});
+    if (!E.CompatHelper.empty())
+      useCompatHelper(E.CompatHelper);
+  }
   countConverted(E.Family);
   if (E.HipName == E.Name)
     claim(Offset);
@@ -188,6 +193,10 @@ void TranslateContext::flushDiagnostics() {
   for (const Pending &P : Queue) {
     DiagnosticIDs::Level L = translateDiagLevel(P.ID);
     unsigned DiagID = Diags.getDiagnosticIDs()->getCustomDiagID(L, translateDiagFormat(P.ID));
+    // A note of ours stands alone: Clang drops a note that follows nothing
+    // (or an ignored diagnostic), so it must not be taken as a follower.
+    if (L == DiagnosticIDs::Note)
+      Diags.setLastDiagnosticIgnored(false);
     DiagnosticBuilder B = Diags.Report(P.Loc, DiagID);
     for (const std::string &A : P.Args)
       B << A;

@@ -22,6 +22,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 
 namespace cuport {
@@ -113,6 +114,10 @@ public:
   void flushDiagnostics();
   void reportAt(unsigned Offset, TranslateDiag ID, llvm::ArrayRef<llvm::StringRef> Args = {});
 
+  /// The file calls \p Helper of the generated cuport_hip_compat.h.
+  void useCompatHelper(llvm::StringRef Helper) { CompatHelpers.insert(Helper.str()); }
+  const std::set<std::string> &compatHelpers() const { return CompatHelpers; }
+
   FileStats &stats() { return Stats; }
   bool hasEdits() const { return !Edits.empty() || !Inserts.empty(); }
 
@@ -142,6 +147,7 @@ private:
   llvm::DenseSet<unsigned> Claimed;
   llvm::StringSet<> UserNames;
   FileStats Stats;
+  std::set<std::string> CompatHelpers;
   struct Pending {
     clang::SourceLocation Loc;
     TranslateDiag ID;

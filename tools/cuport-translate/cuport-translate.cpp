@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BuildMigrator.h"
+#include "CompatHeader.h"
 #include "CompileFlags.h"
 #include "FileTranslator.h"
 #include "OutputFile.h"
@@ -34,6 +35,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -85,6 +87,10 @@ static cl::opt<bool> PrintHipNames("print-hip-names",
                                    cl::desc("Print each HIP name the tables map to (family, kind, name, the ROCm "
                                             "release that added it or -) and exit"),
                                    cl::cat(Category));
+static cl::opt<bool> PrintCompatHeader("print-compat-header",
+                                       cl::desc("Print cuport_hip_compat.h with every helper and exit (for output "
+                                                "written to stdout)"),
+                                       cl::cat(Category));
 static cl::opt<std::string> PrintCoverage("print-coverage",
                                           cl::desc("Print the Markdown coverage table of one API family and exit"),
                                           cl::value_desc("family"), cl::cat(Category));
@@ -238,6 +244,10 @@ int main(int Argc, const char **Argv) {
       if (E.hasHip() && Printed.insert(E.HipName.str()).second)
         llvm::outs() << familyName(E.Family) << " " << kindName(E.Kind) << " " << E.HipName << " "
                      << (E.HipSince.empty() ? std::string("-") : E.HipSince.getAsString()) << "\n";
+    return 0;
+  }
+  if (PrintCompatHeader) {
+    llvm::outs() << renderCompatHeader({});
     return 0;
   }
   if (!PrintCoverage.empty()) {
@@ -410,6 +420,8 @@ int main(int Argc, const char **Argv) {
   Progress Bar(Jobs.size(), !NoProgress && llvm::sys::Process::StandardErrIsDisplayed() && Jobs.size() > 1);
   std::vector<FileReport> Reports;
   unsigned Failures = 0;
+  // The cuport_hip_compat.h helpers each output directory's files call.
+  std::map<std::string, std::set<std::string>> CompatByDir;
   for (size_t Next = 0; Next < Jobs.size(); ++Next) {
     {
       std::unique_lock<std::mutex> L(M);
@@ -451,6 +463,13 @@ int main(int Argc, const char **Argv) {
     } else if (!writeAtomically(Destination(J), R.Output)) {
       ++Failures;
     }
+    if (R.Translated && !R.CompatHelpers.empty()) {
+      if (ToStdout)
+        toolDiag(TranslateDiag::note_compat_header_stdout, {});
+      else
+        CompatByDir[llvm::sys::path::parent_path(InPlace ? J.Path : Destination(J)).str()].insert(
+            R.CompatHelpers.begin(), R.CompatHelpers.end());
+    }
     if (!J.Build)
       Reports.push_back({J.Shown, R.Stats});
     unsigned Done = 0;
@@ -463,6 +482,25 @@ int main(int Argc, const char **Argv) {
   }
   Pool.wait();
   Bar.clear();
+
+  // One generated cuport_hip_compat.h per directory, next to the files that
+  // include it; the helpers an earlier run's files there call are kept.
+  for (auto &Dir : CompatByDir) {
+    llvm::SmallString<256> Path(Dir.first);
+    llvm::sys::path::append(Path, compatHeaderName());
+    std::set<std::string> Helpers = Dir.second;
+    if (auto Old = llvm::MemoryBuffer::getFile(Path)) {
+      if (!isGeneratedCompatHeader((*Old)->getBuffer())) {
+        toolDiag(TranslateDiag::err_compat_header_exists, {std::string(Path)});
+        ++Failures;
+        continue;
+      }
+      std::set<std::string> Kept = compatHelpersIn((*Old)->getBuffer());
+      Helpers.insert(Kept.begin(), Kept.end());
+    }
+    if (!writeAtomically(std::string(Path), renderCompatHeader(Helpers)))
+      ++Failures;
+  }
 
   if (Stats)
     printStatsText(llvm::outs(), Reports);

@@ -1,8 +1,11 @@
 //===- AtomicOperandRule.h -------------------------------------*- C++ -*-===//
 //
-// Warns at atomics whose name HIP shares but whose operand type ROCm 5.2's
-// HIP does not accept (CudaAtomicGaps.def): atomicMin on long long,
-// atomicAdd on __half2, ... The rename rules see nothing wrong there.
+// Atomics whose name HIP shares but whose operand type ROCm 5.2's HIP does
+// not accept. Where HIP code can do the same (HipCompat.def: atomicMin on
+// long long, atomicAdd on __half2, also through a _block form) the call's
+// name becomes the helper's, with a note; otherwise (CudaAtomicGaps.def:
+// atomicAdd on __nv_bfloat16) the call is warned about. The rename rules
+// see nothing wrong there.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CUPORT_TRANSLATE_RULES_ATOMICOPERANDRULE_H
