@@ -105,8 +105,9 @@ cudaDeviceProp makeProp(const target::DeviceProperties &P, int Index) {
   // guarantees; occupancy APIs built on these fields stay conservative.
   D.maxThreadsPerMultiProcessor = D.maxThreadsPerBlock;
   D.maxBlocksPerMultiProcessor = 1;
-  // Launches whose grid fits the bound above (Launch.cpp); grid-wide sync
-  // in device code is up to the compiler.
+  // Launches whose grid fits the bound above (Launch.cpp); a kernel that
+  // synchronizes its grid runs all of it in one work-group (the compiler's
+  // cuport-lower-warp-lockstep).
   D.cooperativeLaunch = 1;
   // Targets report no PCI location (a CPU has none): a synthetic one,
   // unique per device, domain 0 bus 0 device <ordinal> (docs/runtime.md).

@@ -16,8 +16,9 @@
 // cooperative launch must fit on the device at once: at most
 // cudaOccupancyMaxActiveBlocksPerMultiprocessor * multiProcessorCount
 // blocks, else cudaErrorCooperativeLaunchTooLarge. Otherwise it runs as any
-// launch; grid-wide synchronization in device code is the compiler's
-// business (docs/runtime.md says what it supports).
+// launch: a kernel that synchronizes its grid is compiled to run the whole
+// grid in one work-group, and the target refuses a grid that does not fit
+// one (docs/device-features.md).
 //
 // cudaLaunchKernelExC's attributes are validated; those that only tune
 // scheduling on NVIDIA hardware (priority, access policy window,

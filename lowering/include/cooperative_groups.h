@@ -1,13 +1,13 @@
-/*===- cooperative_groups.h - CUDA cooperative groups: the block subset ---===*
+/*===- cooperative_groups.h - CUDA cooperative groups: block, tiles, grid ---===*
  *
  * thread_block (this_thread_block(), sync(), thread_rank(), size(),
  * group_index(), thread_index(), dim_threads()) and cooperative_groups::
  * sync(); tiles (tiled_partition<N> and tiled_partition(parent, n) for
  * n = 1..32, coalesced_threads()) with their shuffles, votes and match,
  * built on the warp functions (cuport/device_warp.h); cg::reduce,
- * inclusive_scan and exclusive_scan over tiles. Grid-wide sync needs
- * co-resident blocks, which cuport's CPU target cannot promise: using it is
- * a compile error at the use, naming the function.
+ * inclusive_scan and exclusive_scan over tiles. grid_group (this_grid(),
+ * sync(), ranks and sizes): a kernel that synchronizes its grid runs every
+ * block of it at once (cuport/device_warp.h, docs/device-features.md).
  *
  *===----------------------------------------------------------------------===*/
 #ifndef CUPORT_COOPERATIVE_GROUPS_H
@@ -16,10 +16,6 @@
 #include "cuda_runtime.h"
 
 #if defined(__CUDACC__)
-
-#define __CUPORT_CG_UNAVAILABLE(What)                                           \
-  __attribute__((unavailable(What " is not supported by cuport's SPIR-V target yet " \
-                                  "(docs/device-features.md)")))
 
 namespace cooperative_groups {
 
@@ -42,12 +38,40 @@ public:
 static __device__ __inline__ thread_block this_thread_block() { return thread_block(); }
 static __device__ __inline__ void sync(const thread_block &G) { G.sync(); }
 
+#if defined(__AMDGCN__)
+#define __CUPORT_CG_GRID_SYNC                                                  \
+  __attribute__((unavailable("grid_group::sync is not supported on cuport's AMD targets " \
+                             "yet (docs/device-features.md)")))
+#else
+#define __CUPORT_CG_GRID_SYNC
+#endif
+
+/* The launch's grid. sync() waits until every thread of the grid has
+ * arrived; is_valid() says whether this kernel runs its whole grid
+ * resident, which cuport does for every kernel that calls sync(). */
 class grid_group {
 public:
-  __device__ void sync() const __CUPORT_CG_UNAVAILABLE("grid_group::sync");
-  __device__ bool is_valid() const { return false; }
+  __device__ void sync() const __CUPORT_CG_GRID_SYNC { __cuport_grid_sync(); }
+  __device__ bool is_valid() const __CUPORT_CG_GRID_SYNC { return __cuport_grid_resident(); }
+  __device__ unsigned long long num_blocks() const {
+    return (unsigned long long)gridDim.x * gridDim.y * gridDim.z;
+  }
+  __device__ unsigned long long block_rank() const {
+    return ((unsigned long long)blockIdx.z * gridDim.y + blockIdx.y) * gridDim.x + blockIdx.x;
+  }
+  __device__ unsigned long long num_threads() const {
+    return num_blocks() * this_thread_block().num_threads();
+  }
+  __device__ unsigned long long size() const { return num_threads(); }
+  __device__ unsigned long long thread_rank() const {
+    return block_rank() * this_thread_block().num_threads() + this_thread_block().thread_rank();
+  }
+  __device__ dim3 block_index() const { return dim3(blockIdx.x, blockIdx.y, blockIdx.z); }
+  __device__ dim3 dim_blocks() const { return dim3(gridDim.x, gridDim.y, gridDim.z); }
+  __device__ dim3 group_dim() const { return dim_blocks(); }
 };
-__device__ grid_group this_grid() __CUPORT_CG_UNAVAILABLE("cooperative_groups::this_grid");
+static __device__ __inline__ grid_group this_grid() { return grid_group(); }
+static __device__ __inline__ void sync(const grid_group &G) { G.sync(); }
 
 #if defined(__AMDGCN__)
 /* AMD targets: the warp functions the tiles are built on are not available
@@ -252,7 +276,6 @@ __device__ T exclusive_scan(const thread_block_tile<Size, ParentT> &Tile, T Valu
 
 } // namespace cooperative_groups
 
-#undef __CUPORT_CG_UNAVAILABLE
 
 #endif /* __CUDACC__ */
 #endif /* CUPORT_COOPERATIVE_GROUPS_H */

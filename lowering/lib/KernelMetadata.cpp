@@ -16,6 +16,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "KernelMetadata.h"
+#include "SharedSlices.h"
+
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DataLayout.h"
@@ -36,12 +38,14 @@ static Expected<KernelArg> describe(const Function &F, const Argument &A, const 
   // Hidden arguments added by lowering (HiddenArgument.h) say what they are.
   if (F.getAttributes().hasParamAttr(A.getArgNo(), "cuport-hidden")) {
     StringRef Which = F.getAttributes().getParamAttr(A.getArgNo(), "cuport-hidden").getValueAsString();
-    K.Kind = Which == "globals"     ? ArgKind::GlobalsBlock
-             : Which == "block-dim" ? ArgKind::BlockDim
-                                    : ArgKind::DynamicShared;
-    K.Size = Which == "block-dim" ? 4 : 0;
+    K.Kind = Which == "globals"      ? ArgKind::GlobalsBlock
+             : Which == "block-dim"  ? ArgKind::BlockDim
+             : Which == "grid-shape" ? ArgKind::GridShape
+                                     : ArgKind::DynamicShared;
+    K.Size = Which == "block-dim" ? 4 : Which == "grid-shape" ? 16 : 0;
     K.Align = Which == "block-dim" ? 4 : 16;
-    if (Which != "globals" && Which != "dynamic-shared" && Which != "block-dim")
+    if (Which != "globals" && Which != "dynamic-shared" && Which != "block-dim" &&
+        Which != "grid-shape")
       return createStringError(inconvertibleErrorCode(),
                                "kernel '" + F.getName() + "' has an unknown hidden argument '" +
                                    Which + "'");
@@ -94,8 +98,14 @@ static bool usedIn(const Value &V, const SmallPtrSetImpl<const Function *> &Fns)
   return false;
 }
 
-/// Bytes of workgroup-space variables that \p Kernel's code reaches.
+/// Bytes of workgroup-space variables that \p Kernel's code reaches, or
+/// that lowering recorded for a kernel whose blocks share one buffer.
 static uint64_t staticSharedBytes(const Function &Kernel, const DataLayout &DL) {
+  if (Attribute A = Kernel.getFnAttribute(cuport::lowering::StaticSharedAttr); A.isValid()) {
+    uint64_t Bytes = 0;
+    if (!A.getValueAsString().getAsInteger(10, Bytes))
+      return Bytes;
+  }
   constexpr unsigned WorkgroupAS = 3;
   SmallPtrSet<const Function *, 16> Reached;
   SmallVector<const Function *, 16> Work{&Kernel};
@@ -115,6 +125,17 @@ static uint64_t staticSharedBytes(const Function &Kernel, const DataLayout &DL) 
     Align A = DL.getValueOrABITypeAlignment(G.getAlign(), G.getValueType());
     Bytes = alignTo(Bytes, A) + DL.getTypeAllocSize(G.getValueType());
   }
+  return Bytes;
+}
+
+/// Bytes of the stack slots of \p Kernel (a lockstep kernel's are its warp's
+/// lane state and frames, every device function being inlined into it).
+static uint64_t privateBytes(const Function &Kernel, const DataLayout &DL) {
+  uint64_t Bytes = 0;
+  for (const Instruction &I : instructions(Kernel))
+    if (const auto *AI = dyn_cast<AllocaInst>(&I))
+      if (Optional<TypeSize> Size = AI->getAllocationSizeInBits(DL))
+        Bytes = alignTo(Bytes, AI->getAlign()) + Size->getFixedSize() / 8;
   return Bytes;
 }
 
@@ -140,6 +161,12 @@ Expected<std::vector<KernelInfo>> cuport::lowering::collectKernelInfo(const Modu
         Info.Flags |= fatbin::KF_UsesDynamicShared;
       if (K->Kind == ArgKind::BlockDim)
         Info.Flags |= fatbin::KF_WarpLockstep;
+      if (K->Kind == ArgKind::GridShape) {
+        Info.Flags |= fatbin::KF_GridLockstep;
+        // The whole grid runs in one work-group: a runtime bounds it by
+        // what its work-items need together.
+        K->Extra = uint32_t(std::min<uint64_t>(privateBytes(F, DL), UINT32_MAX));
+      }
       Info.Args.push_back(*K);
     }
     Kernels.push_back(std::move(Info));

@@ -54,10 +54,11 @@ static bool isProvided(const Function &F) {
   if (F.isIntrinsic())
     return true;
   std::string Base = baseName(F.getName());
-  // The warp primitives of cuport/device_warp.h: cuport-lower-warp-lockstep
-  // replaces their calls.
+  // The warp and grid primitives of cuport/device_warp.h:
+  // cuport-lower-warp-lockstep replaces their calls.
   if (Base == "__cuport_warp_suspend" || Base == "__cuport_warp_state" ||
-      Base == "__cuport_warp_lane")
+      Base == "__cuport_warp_lane" || Base == "__cuport_grid_sync" ||
+      Base == "__cuport_grid_resident")
     return true;
   return StringRef(Base).startswith("__spirv_") || isOpenCLBuiltin(Base);
 }

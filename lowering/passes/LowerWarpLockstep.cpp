@@ -26,6 +26,14 @@
 // lane's linear thread index and the hidden block shape; block and grid
 // queries keep their OpenCL meaning (one work-group is one CUDA block).
 //
+// A kernel that synchronizes its grid (__cuport_grid_sync) is lowered the
+// same way and runs the whole grid in one work-group (KF_GridLockstep):
+// work-item i runs warp i % W of block i / W; block and grid queries come
+// from the block's index and a hidden "grid-shape" argument; the block's
+// __shared__ variables move into its slice of one buffer (SharedSlices.h);
+// a grid barrier parks its lane, and lanes there go on once no warp of the
+// grid waits at a block barrier after a round of the work-group barrier.
+//
 // Kernels without warp functions are untouched. A recursive function in a
 // kernel that uses warp functions, or a stack array of run-time size, is a
 // compile error naming the function.
@@ -35,6 +43,7 @@
 #include "HiddenArgument.h"
 #include "PassSupport.h"
 #include "LoweringPasses.h"
+#include "SharedSlices.h"
 
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
@@ -74,11 +83,18 @@ constexpr const char *ResumePointFn = "__cuport_warp_resume_point";
 constexpr const char *ParkFn = "__cuport_warp_park";
 constexpr const char *ExitFn = "__cuport_warp_exit";
 constexpr const char *ReleaseFn = "__cuport_warp_release";
+constexpr const char *GridSyncFn = "__cuport_grid_sync";
+constexpr const char *GridResidentFn = "__cuport_grid_resident";
 constexpr const char *ScheduleFn = "__cuport_warp_schedule";
 constexpr const char *RuntimeFns[] = {BeginFn, RunnableFn, ResumePointFn, ParkFn,
                                       ExitFn,  ReleaseFn,  ScheduleFn};
-/// __cuport_warp_schedule's answers (device_warp.h).
-constexpr int Resumed = 0, Done = 2;
+/// __cuport_warp_schedule's answers, what a lane waits at, and the kinds of
+/// site __cuport_warp_park takes (device_warp.h).
+constexpr int Resumed = 0, AtBlockBarrier = 1, Done = 2;
+constexpr unsigned WaitBarrier = 2, WaitGrid = 4;
+constexpr unsigned ParkSite = 0, ParkBarrier = 1, ParkGrid = 2;
+/// The functions whose callers become lockstep kernels.
+constexpr const char *Primitives[] = {SuspendFn, StateFn, LaneFn, GridSyncFn};
 
 // OpenCL work-item functions, by mangled name (cuport/device_builtins.h).
 constexpr const char *LocalIdFn = "_Z12get_local_idj";
@@ -87,9 +103,13 @@ constexpr const char *GroupIdFn = "_Z12get_group_idj";
 constexpr const char *NumGroupsFn = "_Z14get_num_groupsj";
 constexpr const char *BarrierFn = "_Z7barrierj";
 
-/// The body's view of the lane it runs for.
+/// The body's view of the lane it runs for. Grid kernels (which call
+/// __cuport_grid_sync) also get the block's linear index, the grid's shape
+/// and the block's slice of shared memory; other kernels leave them null.
 struct LaneArgs {
   Value *Warp, *Frame, *Lane, *Linear, *Dim[3];
+  Value *Block = nullptr, *Grid[3] = {}, *Shared = nullptr;
+  bool isGrid() const { return Block; }
 };
 
 /// One lane's frame: the body's stack slots, laid out by hand.
@@ -112,10 +132,12 @@ public:
 private:
   bool collectHelpers();
   bool inlineAll(Function &K);
-  Function *cloneBody(Function &K);
+  Function *cloneBody(Function &K, bool Grid, LaneArgs &A);
   void rewriteQueries(Function &Body, const LaneArgs &A);
   bool makeResumable(Function &Body, StringRef Kernel, const LaneArgs &A, FrameLayout &Frame);
-  void buildKernel(Function &K, Function &Body, const FrameLayout &Frame, Argument &Packed);
+  bool lowerKernel(Function &K, bool Grid);
+  void buildKernel(Function &K, Function &Body, const FrameLayout &Frame, Argument &Packed,
+                   Argument *Shape);
   void dropRuntime();
 
   Function *fn(const char *Name) const { return M.getFunction(Name); }
@@ -125,6 +147,8 @@ private:
   LLVMContext &Ctx;
   const ErrorSink &Errors;
   Type *WarpPtrTy = nullptr; ///< Pointer to struct __cuport_warp, as the helpers take it.
+  /// Why the kernel being lowered runs in lockstep, for diagnostics.
+  const char *Uses = "uses warp functions";
   Type *WarpTy = nullptr;
 };
 
@@ -165,7 +189,7 @@ bool WarpLowering::inlineAll(Function &K) {
   Function *Root = &K;
   if (CallBase *C = cuport::lowering::findRecursiveCall(Root, [](const Function &) { return true; })) {
     Errors.error(sourceLocation(C) + "kernel '" + describe(K) +
-                 "' uses warp functions and calls the recursive function '" +
+                 "' " + Uses + " and calls the recursive function '" +
                  describe(*C->getCalledFunction()) +
                  "'; cuport runs such kernels with every device function inlined");
     return false;
@@ -183,7 +207,7 @@ bool WarpLowering::inlineAll(Function &K) {
       InlineResult R = InlineFunction(*CB, IFI);
       if (!R.isSuccess()) {
         Errors.error("cannot inline '" + describe(*CB->getCalledFunction()) + "' into kernel '" +
-                     describe(K) + "', which uses warp functions: " + R.getFailureReason());
+                     describe(K) + "', which " + Uses + ": " + R.getFailureReason());
         return false;
       }
     }
@@ -192,12 +216,15 @@ bool WarpLowering::inlineAll(Function &K) {
 
 /// The kernel's body as an internal function of the lane: the kernel's
 /// parameters, then the warp state, the lane's frame, its lane and linear
-/// thread index and the block shape.
-Function *WarpLowering::cloneBody(Function &K) {
+/// thread index and the block shape; for a grid kernel also the block's
+/// linear index, the grid shape and the block's shared memory. Fills \p A.
+Function *WarpLowering::cloneBody(Function &K, bool Grid, LaneArgs &A) {
   Type *I32 = Type::getInt32Ty(Ctx);
   SmallVector<Type *, 16> Params(K.getFunctionType()->params().begin(),
                                  K.getFunctionType()->params().end());
   Params.append({WarpPtrTy, Type::getInt8PtrTy(Ctx, PrivateAS), I32, I32, I32, I32, I32});
+  if (Grid)
+    Params.append({I32, I32, I32, I32, Type::getInt8PtrTy(Ctx, LocalAS)});
   auto *Ty = FunctionType::get(Type::getVoidTy(Ctx), Params, false);
   Function *Body = Function::Create(Ty, GlobalValue::InternalLinkage, K.getAddressSpace(),
                                     K.getName() + ".lanes", &M);
@@ -213,9 +240,17 @@ Function *WarpLowering::cloneBody(Function &K) {
   for (const char *MD : {"kernel_arg_addr_space", "kernel_arg_access_qual", "kernel_arg_type",
                          "kernel_arg_base_type", "kernel_arg_type_qual", "kernel_arg_name"})
     Body->setMetadata(MD, nullptr);
-  const char *Names[] = {"warp", "frame", "lane", "linear", "bdx", "bdy", "bdz"};
-  for (unsigned I = 0; I < 7; ++I)
-    Body->getArg(K.arg_size() + I)->setName(Names[I]);
+  const char *Names[] = {"warp", "frame", "lane", "linear", "bdx",    "bdy",
+                         "bdz",  "block", "gdx",  "gdy",    "gdz",    "shared"};
+  for (unsigned I = K.arg_size(); I < Body->arg_size(); ++I)
+    Body->getArg(I)->setName(Names[I - K.arg_size()]);
+  auto Arg = [&](unsigned I) { return Body->getArg(K.arg_size() + I); };
+  A = LaneArgs{Arg(0), Arg(1), Arg(2), Arg(3), {Arg(4), Arg(5), Arg(6)}};
+  if (Grid) {
+    A.Block = Arg(7);
+    A.Grid[0] = Arg(8), A.Grid[1] = Arg(9), A.Grid[2] = Arg(10);
+    A.Shared = Arg(11);
+  }
   return Body;
 }
 
@@ -232,21 +267,22 @@ Value *WarpLowering::callQuery(IRBuilder<> &B, const char *Name, Value *Dim) {
   return C;
 }
 
-/// Thread-index and block-size queries in the body, from the lane.
+/// Thread-index and block-size queries in the body, from the lane; in a
+/// grid kernel, block-index and grid-size queries too, from the block's
+/// linear index and the grid shape.
 void WarpLowering::rewriteQueries(Function &Body, const LaneArgs &A) {
   SmallVector<CallInst *, 16> Calls;
   for (Instruction &I : instructions(Body))
     if (auto *CI = dyn_cast<CallInst>(&I))
       if (Function *F = CI->getCalledFunction())
-        if (F->getName() == LocalIdFn || F->getName() == LocalSizeFn ||
-            F->getName() == "_Z13get_global_idj" || F->getName() == "_Z15get_global_sizej" ||
-            F->getName() == "_Z23get_enqueued_local_sizej" ||
-            F->getName() == "_Z19get_local_linear_idv" || F->getName() == StateFn ||
-            F->getName() == LaneFn)
+        if (isWorkItemQuery(*F) || F->getName() == StateFn || F->getName() == LaneFn ||
+            F->getName() == GridResidentFn)
           Calls.push_back(CI);
   for (CallInst *CI : Calls) {
-    IRBuilder<> B(CI);
     StringRef Name = CI->getCalledFunction()->getName();
+    if (!A.isGrid() && (Name == GroupIdFn || Name == NumGroupsFn))
+      continue; // one work-group is one block
+    IRBuilder<> B(CI);
     Type *SizeTy = B.getInt64Ty();
     Value *X = A.Linear;
     // Component D of threadIdx from the linear index, then blockDim.
@@ -264,25 +300,52 @@ void WarpLowering::rewriteQueries(Function &Body, const LaneArgs &A) {
     auto LocalSize = [&](Value *Dim) {
       return B.CreateZExt(Pick(Dim, A.Dim[0], A.Dim[1], A.Dim[2]), SizeTy);
     };
+    // Block index and grid size: OpenCL's own, one work-group per block;
+    // a grid kernel's from the block's linear index and the grid shape.
+    auto GroupId = [&](Value *Dim) -> Value * {
+      if (!A.isGrid())
+        return callQuery(B, GroupIdFn, Dim);
+      Value *BX = B.CreateURem(A.Block, A.Grid[0]);
+      Value *BY = B.CreateURem(B.CreateUDiv(A.Block, A.Grid[0]), A.Grid[1]);
+      Value *BZ = B.CreateUDiv(A.Block, B.CreateMul(A.Grid[0], A.Grid[1]));
+      return B.CreateZExt(Pick(Dim, BX, BY, BZ), SizeTy);
+    };
+    auto NumGroups = [&](Value *Dim) -> Value * {
+      if (!A.isGrid())
+        return callQuery(B, NumGroupsFn, Dim);
+      return B.CreateZExt(Pick(Dim, A.Grid[0], A.Grid[1], A.Grid[2]), SizeTy);
+    };
     Value *New;
     if (Name == StateFn) {
       New = B.CreatePointerBitCastOrAddrSpaceCast(A.Warp, CI->getType());
     } else if (Name == LaneFn) {
       New = A.Lane;
+    } else if (Name == GridResidentFn) {
+      New = ConstantInt::get(CI->getType(), A.isGrid());
     } else if (Name == "_Z19get_local_linear_idv") {
       New = B.CreateZExt(X, SizeTy);
+    } else if (Name == "_Z20get_global_linear_idv") {
+      Value *Zero = B.getInt32(0), *One = B.getInt32(1), *Two = B.getInt32(2);
+      Value *Group = B.CreateAdd(
+          B.CreateMul(B.CreateAdd(B.CreateMul(GroupId(Two), NumGroups(One)), GroupId(One)),
+                      NumGroups(Zero)),
+          GroupId(Zero));
+      Value *Threads = B.CreateZExt(B.CreateMul(B.CreateMul(A.Dim[0], A.Dim[1]), A.Dim[2]), SizeTy);
+      New = B.CreateAdd(B.CreateMul(Group, Threads), B.CreateZExt(X, SizeTy));
     } else {
       Value *Dim = CI->getArgOperand(0);
       if (Name == LocalIdFn) {
         New = LocalId(Dim);
       } else if (Name == "_Z13get_global_idj") {
-        // get_group_id keeps its meaning: one work-group is one block.
-        Value *Group = callQuery(B, GroupIdFn, Dim);
-        New = B.CreateAdd(B.CreateMul(Group, LocalSize(Dim)), LocalId(Dim));
+        New = B.CreateAdd(B.CreateMul(GroupId(Dim), LocalSize(Dim)), LocalId(Dim));
       } else if (Name == "_Z15get_global_sizej") {
-        New = B.CreateMul(callQuery(B, NumGroupsFn, Dim), LocalSize(Dim));
+        New = B.CreateMul(NumGroups(Dim), LocalSize(Dim));
+      } else if (Name == GroupIdFn) {
+        New = GroupId(Dim);
+      } else if (Name == NumGroupsFn) {
+        New = NumGroups(Dim);
       } else {
-        New = LocalSize(Dim);
+        New = LocalSize(Dim); // get_local_size, get_enqueued_local_size
       }
     }
     CI->replaceAllUsesWith(New);
@@ -339,7 +402,8 @@ bool WarpLowering::makeResumable(Function &Body, StringRef Kernel, const LaneArg
         Drop.push_back(II);
     if (auto *CI = dyn_cast<CallInst>(&I))
       if (Function *F = CI->getCalledFunction();
-          F && (F->getName() == SuspendFn || isWorkGroupBarrier(*F)))
+          F && (F->getName() == SuspendFn || F->getName() == GridSyncFn ||
+                isWorkGroupBarrier(*F)))
         Sites.push_back({CI});
   }
   for (Instruction *I : Drop)
@@ -426,7 +490,7 @@ bool WarpLowering::makeResumable(Function &Body, StringRef Kernel, const LaneArg
     auto *Count = dyn_cast<ConstantInt>(AI->getArraySize());
     if (!Count || AI->getParent() != OldEntry) {
       Errors.error(sourceLocation(AI) + "kernel '" + demangle(Kernel.str()) +
-                   "' uses warp functions and a stack array of run-time size, which cuport "
+                   "' " + Uses + " and a stack array of run-time size, which cuport "
                    "cannot keep per lane");
       return false;
     }
@@ -455,7 +519,9 @@ bool WarpLowering::makeResumable(Function &Body, StringRef Kernel, const LaneArg
     Instruction *Br = S.Park->getTerminator();
     IRBuilder<> P(Br);
     P.SetCurrentDebugLocation(lineOf(Body, S.Call));
-    bool Barrier = S.Call->getCalledFunction()->getName() != SuspendFn;
+    StringRef Callee = S.Call->getCalledFunction()->getName();
+    unsigned Kind = Callee == SuspendFn ? ParkSite : Callee == GridSyncFn ? ParkGrid : ParkBarrier;
+    bool Barrier = Kind != ParkSite;
     Value *HasMask = Barrier ? P.getInt32(0) : S.Call->getArgOperand(0);
     Value *Mask = Barrier ? P.getInt32(0) : S.Call->getArgOperand(1);
     Value *Val = Barrier ? P.getInt64(0) : S.Call->getArgOperand(2);
@@ -463,7 +529,7 @@ bool WarpLowering::makeResumable(Function &Body, StringRef Kernel, const LaneArg
     // meet at their source call (device_warp.h).
     Value *Key = Barrier ? P.getInt32(0) : S.Call->getArgOperand(3);
     P.CreateCall(fn(ParkFn),
-                 {A.Warp, A.Lane, Id, P.getInt32(Barrier), HasMask, Mask, Val, Key});
+                 {A.Warp, A.Lane, Id, P.getInt32(Kind), HasMask, Mask, Val, Key});
     P.CreateRetVoid();
     Br->eraseFromParent();
     S.Call->eraseFromParent();
@@ -471,15 +537,19 @@ bool WarpLowering::makeResumable(Function &Body, StringRef Kernel, const LaneArg
   return true;
 }
 
-/// Replaces \p K's code with the warp loop around \p Body.
+/// Replaces \p K's code with the warp loop around \p Body. A grid kernel
+/// (\p Shape, its hidden grid shape, is not null) runs every block of the
+/// grid in its one work-group: work-item i runs warp i % W of block i / W,
+/// for W warps per block.
 void WarpLowering::buildKernel(Function &K, Function &Body, const FrameLayout &Frame,
-                               Argument &Packed) {
+                               Argument &Packed, Argument *Shape) {
   BasicBlock *Entry = BasicBlock::Create(Ctx, "entry", &K);
   auto Block = [&](const char *Name) { return BasicBlock::Create(Ctx, Name, &K); };
   BasicBlock *Init = Block("done.init"), *Start = Block("start"), *Outer = Block("outer"),
              *Lanes = Block("lanes"), *Call = Block("lane.call"), *Next = Block("lane.next"),
              *Sched = Block("schedule"), *Count = Block("done.count"),
-             *Arrive = Block("arrive"), *Latch = Block("release"), *Exit = Block("exit");
+             *Arrive = Block("arrive"), *Wait = Block("wait"), *Latch = Block("release"),
+             *Exit = Block("exit");
   IRBuilder<> B(Entry);
   B.SetCurrentDebugLocation(lineOf(K));
   Type *I32 = B.getInt32Ty();
@@ -502,14 +572,52 @@ void WarpLowering::buildKernel(Function &K, Function &Body, const FrameLayout &F
   Value *Dim[3] = {B.CreateAnd(&Packed, Mask, "bdx"),
                    B.CreateAnd(B.CreateLShr(&Packed, DimBits), Mask, "bdy"),
                    B.CreateLShr(&Packed, 2 * DimBits, "bdz")};
-  Value *WarpId = B.CreateTrunc(callQuery(B, LocalIdFn, B.getInt32(0)), I32, "warp.id");
-  Value *Base = B.CreateMul(WarpId, B.getInt32(WarpSize), "lane.base");
   Value *Threads = B.CreateMul(B.CreateMul(Dim[0], Dim[1]), Dim[2], "threads");
+  Value *Item = B.CreateTrunc(callQuery(B, LocalIdFn, B.getInt32(0)), I32, "item");
+  Value *WarpId = Item, *BlockId = nullptr, *GridDim[3] = {}, *Slice = nullptr;
+  // A grid kernel: the block and the warp in it; the grid shape; the
+  // block's slice of shared memory, which the runtime sizes (one extern
+  // array, lowered to the dynamic shared memory argument later).
+  GlobalVariable *BlockWaits = nullptr;
+  if (Shape) {
+    Value *Warps = B.CreateUDiv(B.CreateAdd(Threads, B.getInt32(WarpSize - 1)),
+                                B.getInt32(WarpSize), "block.warps");
+    BlockId = B.CreateUDiv(Item, Warps, "block");
+    WarpId = B.CreateURem(Item, Warps, "warp.id");
+    const char *Names[] = {"gdx", "gdy", "gdz"};
+    for (unsigned I = 0; I < 3; ++I)
+      GridDim[I] = B.CreateExtractElement(Shape, B.getInt32(I), Names[I]);
+    Value *Stride = B.CreateExtractElement(Shape, B.getInt32(3), "slice.bytes");
+    auto *BufTy = ArrayType::get(B.getInt8Ty(), 0);
+    auto *Buf = new GlobalVariable(M, BufTy, false, GlobalValue::ExternalLinkage, nullptr,
+                                   K.getName() + ".block.shared", nullptr,
+                                   GlobalValue::NotThreadLocal, LocalAS);
+    Buf->setAlignment(Align(SharedSliceAlign));
+    Slice = B.CreateInBoundsGEP(BufTy, Buf,
+                                {B.getInt64(0), B.CreateZExt(B.CreateMul(BlockId, Stride),
+                                                             B.getInt64Ty())},
+                                "slice");
+    // Warps that wait at a block barrier, per round (by its parity).
+    auto *WaitsTy = ArrayType::get(I32, 2);
+    BlockWaits = new GlobalVariable(M, WaitsTy, false, GlobalValue::InternalLinkage,
+                                    UndefValue::get(WaitsTy), K.getName() + ".block.waits",
+                                    nullptr, GlobalValue::NotThreadLocal, LocalAS);
+    BlockWaits->setAlignment(Align(4));
+  }
+  Value *Base = B.CreateMul(WarpId, B.getInt32(WarpSize), "lane.base");
   B.CreateCall(fn(BeginFn), {W, B.CreateSub(Threads, Base)});
-  B.CreateCondBr(B.CreateICmpEQ(WarpId, B.getInt32(0)), Init, Start);
+  Value *First = B.CreateICmpEQ(Item, B.getInt32(0), "first");
+  B.CreateCondBr(First, Init, Start);
 
+  auto WaitSlot = [&](Value *Round) {
+    return B.CreateInBoundsGEP(BlockWaits->getValueType(), BlockWaits,
+                               {B.getInt32(0), B.CreateAnd(Round, B.getInt32(1))});
+  };
   B.SetInsertPoint(Init);
   B.CreateStore(B.getInt32(0), DoneCount);
+  if (Shape)
+    for (int R = 0; R < 2; ++R)
+      B.CreateStore(B.getInt32(0), WaitSlot(B.getInt32(R)));
   B.CreateBr(Start);
 
   FunctionCallee Barrier = M.getOrInsertFunction(BarrierFn, B.getVoidTy(), I32);
@@ -521,10 +629,12 @@ void WarpLowering::buildKernel(Function &K, Function &Body, const FrameLayout &F
   CallBarrier(LocalFence);
   B.CreateBr(Outer);
 
-  // outer: one round per block barrier.
+  // outer: one round per block (or grid) barrier.
   B.SetInsertPoint(Outer);
   PHINode *Finished = B.CreatePHI(B.getInt1Ty(), 2, "finished");
   Finished->addIncoming(B.getFalse(), Start);
+  PHINode *Round = B.CreatePHI(I32, 2, "round");
+  Round->addIncoming(B.getInt32(0), Start);
   B.CreateCondBr(Finished, Arrive, Lanes);
 
   // lanes: run each runnable lane to its next site, then schedule.
@@ -536,10 +646,12 @@ void WarpLowering::buildKernel(Function &K, Function &Body, const FrameLayout &F
 
   B.SetInsertPoint(Call);
   SmallVector<Value *, 16> Args;
-  for (unsigned I = 0; I + 1 < K.arg_size(); ++I)
+  for (unsigned I = 0, Hidden = Shape ? 2 : 1; I + Hidden < K.arg_size(); ++I)
     Args.push_back(K.getArg(I));
   Value *LaneFrame = B.CreateInBoundsGEP(FrameArr, Frames, {B.getInt32(0), Lane, B.getInt32(0)});
   Args.append({W, LaneFrame, Lane, B.CreateAdd(Base, Lane), Dim[0], Dim[1], Dim[2]});
+  if (Shape)
+    Args.append({BlockId, GridDim[0], GridDim[1], GridDim[2], Slice});
   CallInst *RunLane = B.CreateCall(&Body, Args);
   RunLane->setCallingConv(Body.getCallingConv());
   B.CreateBr(Next);
@@ -557,33 +669,68 @@ void WarpLowering::buildKernel(Function &K, Function &Body, const FrameLayout &F
   B.CreateBr(Lanes);
   Lane->addIncoming(B.getInt32(0), Again);
 
-  // A warp that has just finished adds itself to the count once.
+  // A warp that has just finished adds itself to the count once; in a grid
+  // kernel, one that waits at a block barrier adds itself to this round's.
   B.SetInsertPoint(Count);
   Value *NowDone = B.CreateICmpEQ(R, B.getInt32(Done), "now.done");
   BasicBlock *Add = BasicBlock::Create(Ctx, "done.add", &K, Arrive);
-  B.CreateCondBr(NowDone, Add, Arrive);
+  BasicBlock *NotDone = Arrive, *AddWait = nullptr;
+  if (Shape) {
+    NotDone = BasicBlock::Create(Ctx, "wait.count", &K, Arrive);
+    AddWait = BasicBlock::Create(Ctx, "wait.add", &K, Arrive);
+  }
+  B.CreateCondBr(NowDone, Add, NotDone);
   B.SetInsertPoint(Add);
   B.CreateAtomicRMW(AtomicRMWInst::Add, DoneCount, B.getInt32(1), MaybeAlign(4),
                     AtomicOrdering::Monotonic);
   B.CreateBr(Arrive);
+  if (Shape) {
+    B.SetInsertPoint(NotDone);
+    B.CreateCondBr(B.CreateICmpEQ(R, B.getInt32(AtBlockBarrier)), AddWait, Arrive);
+    B.SetInsertPoint(AddWait);
+    B.CreateAtomicRMW(AtomicRMWInst::Add, WaitSlot(Round), B.getInt32(1), MaybeAlign(4),
+                      AtomicOrdering::Monotonic);
+    B.CreateBr(Arrive);
+  }
 
   // arrive: the one work-group barrier, reached once per round by every
-  // work-item; the count read between two barriers is the same for all.
+  // work-item; the counts read between two barriers are the same for all.
   B.SetInsertPoint(Arrive);
-  PHINode *FinishedNext = B.CreatePHI(B.getInt1Ty(), 3, "finished.next");
+  PHINode *FinishedNext = B.CreatePHI(B.getInt1Ty(), 4, "finished.next");
   FinishedNext->addIncoming(B.getTrue(), Outer);
-  FinishedNext->addIncoming(B.getFalse(), Count);
+  FinishedNext->addIncoming(B.getFalse(), NotDone == Arrive ? Count : NotDone);
   FinishedNext->addIncoming(B.getTrue(), Add);
+  if (AddWait)
+    FinishedNext->addIncoming(B.getFalse(), AddWait);
+  if (Shape) {
+    // The next round's count starts at 0: its last readers passed the
+    // previous round's second barrier, its first writers will pass this
+    // round's.
+    BasicBlock *Reset = BasicBlock::Create(Ctx, "wait.reset", &K, Wait);
+    B.CreateCondBr(First, Reset, Wait);
+    B.SetInsertPoint(Reset);
+    B.CreateStore(B.getInt32(0), WaitSlot(B.CreateAdd(Round, B.getInt32(1))));
+  }
+  B.CreateBr(Wait);
+  B.SetInsertPoint(Wait);
   CallBarrier(LocalFence | GlobalFence);
   Value *DoneWarps = B.CreateLoad(DoneTy, DoneCount, "warps.done");
+  Value *Waiting = Shape ? B.CreateLoad(I32, WaitSlot(Round), "warps.at.block.barrier") : nullptr;
   CallBarrier(LocalFence);
   Value *Warps = B.CreateTrunc(callQuery(B, LocalSizeFn, B.getInt32(0)), I32, "warps");
   B.CreateCondBr(B.CreateICmpEQ(DoneWarps, Warps), Exit, Latch);
 
+  // release: block barriers are complete (every warp is at a barrier or
+  // done); a grid barrier once no warp waits at a block barrier.
   B.SetInsertPoint(Latch);
-  B.CreateCall(fn(ReleaseFn), {W});
-  B.CreateBr(Outer);
+  Value *Which = B.getInt32(WaitBarrier);
+  if (Shape)
+    Which = B.CreateSelect(B.CreateICmpNE(Waiting, B.getInt32(0)), B.getInt32(WaitBarrier),
+                           B.getInt32(WaitGrid));
+  B.CreateCall(fn(ReleaseFn), {W, Which});
+  Round->addIncoming(B.CreateAdd(Round, B.getInt32(1), "round.next"), Latch);
   Finished->addIncoming(FinishedNext, Latch);
+  B.CreateBr(Outer);
 
   B.SetInsertPoint(Exit);
   B.CreateRetVoid();
@@ -639,51 +786,77 @@ void WarpLowering::dropRuntime() {
   }
 }
 
-bool WarpLowering::run() {
-  Function *Suspend = fn(SuspendFn);
-  SetVector<Function *> Kernels;
-  if (Suspend || fn(StateFn) || fn(LaneFn)) {
-    // Kernels that reach a warp function through any chain of calls.
-    SetVector<Function *> Reach;
-    for (const char *Name : {SuspendFn, StateFn, LaneFn})
-      if (Function *F = fn(Name))
-        for (User *U : F->users())
-          if (auto *CB = dyn_cast<CallBase>(U))
-            Reach.insert(CB->getFunction());
-    for (size_t I = 0; I < Reach.size(); ++I) {
-      Function *F = Reach[I];
-      if (F->getCallingConv() == CallingConv::SPIR_KERNEL)
-        Kernels.insert(F);
+/// Kernels that reach one of \p Names through any chain of calls.
+static SetVector<Function *> kernelsReaching(Module &M, ArrayRef<const char *> Names) {
+  SetVector<Function *> Reach, Kernels;
+  for (const char *Name : Names)
+    if (Function *F = M.getFunction(Name))
       for (User *U : F->users())
         if (auto *CB = dyn_cast<CallBase>(U))
           Reach.insert(CB->getFunction());
-    }
+  for (size_t I = 0; I < Reach.size(); ++I) {
+    Function *F = Reach[I];
+    if (F->getCallingConv() == CallingConv::SPIR_KERNEL)
+      Kernels.insert(F);
+    for (User *U : F->users())
+      if (auto *CB = dyn_cast<CallBase>(U))
+        Reach.insert(CB->getFunction());
   }
+  return Kernels;
+}
+
+/// Makes \p K a lockstep kernel; \p Grid: one that synchronizes its grid.
+bool WarpLowering::lowerKernel(Function &K, bool Grid) {
+  Uses = Grid ? "synchronizes its grid" : "uses warp functions";
+  if (!inlineAll(K))
+    return false;
+  LaneArgs A;
+  Function *Body = cloneBody(K, Grid, A);
+  rewriteQueries(*Body, A);
+  FrameLayout Frame;
+  if (!makeResumable(*Body, K.getName(), A, Frame))
+    return false;
+  for (BasicBlock &BB : K)
+    BB.dropAllReferences();
+  while (!K.empty())
+    K.begin()->eraseFromParent();
+  std::optional<uint64_t> StaticShared;
+  if (Grid) {
+    StaticShared = placeSharedInSlice(*Body, *cast<Argument>(A.Shared), K.getName(), Errors);
+    if (!StaticShared)
+      return false;
+  }
+  auto Params = addHiddenArgument({&K}, Type::getInt32Ty(Ctx), "block-dim", Errors);
+  if (Params.empty())
+    return false;
+  Function *NewK = Params.begin()->first;
+  Argument *Packed = Params.begin()->second, *Shape = nullptr;
+  if (Grid) {
+    auto ShapeParams = addHiddenArgument(
+        {NewK}, FixedVectorType::get(Type::getInt32Ty(Ctx), 4), "grid-shape", Errors);
+    if (ShapeParams.empty())
+      return false;
+    NewK = ShapeParams.begin()->first;
+    Shape = ShapeParams.begin()->second;
+    Packed = NewK->getArg(Packed->getArgNo());
+    // The block's own __shared__ bytes: the kernel reaches none of them
+    // any more, only the slice (kernel metadata reads this instead).
+    NewK->addFnAttr(StaticSharedAttr, utostr(*StaticShared));
+  }
+  buildKernel(*NewK, *Body, Frame, *Packed, Shape);
+  return true;
+}
+
+bool WarpLowering::run() {
+  SetVector<Function *> Kernels = kernelsReaching(M, Primitives);
+  SetVector<Function *> GridKernels = kernelsReaching(M, {GridSyncFn});
   bool Changed = false;
   if (!Kernels.empty()) {
     if (!collectHelpers())
       return true;
-    for (Function *K : Kernels) {
-      if (!inlineAll(*K))
+    for (Function *K : Kernels)
+      if (!lowerKernel(*K, GridKernels.count(K)))
         return true;
-      Function *Body = cloneBody(*K);
-      unsigned N = K->arg_size();
-      LaneArgs A{Body->getArg(N),     Body->getArg(N + 1), Body->getArg(N + 2),
-                 Body->getArg(N + 3), {Body->getArg(N + 4), Body->getArg(N + 5), Body->getArg(N + 6)}};
-      rewriteQueries(*Body, A);
-      FrameLayout Frame;
-      if (!makeResumable(*Body, K->getName(), A, Frame))
-        return true;
-      for (BasicBlock &BB : *K)
-        BB.dropAllReferences();
-      while (!K->empty())
-        K->begin()->eraseFromParent();
-      auto Params = addHiddenArgument({K}, Type::getInt32Ty(Ctx), "block-dim", Errors);
-      if (Params.empty())
-        return true;
-      auto &[NewK, Packed] = *Params.begin();
-      buildKernel(*NewK, *Body, Frame, *Packed);
-    }
     Changed = true;
   }
   // What still calls the primitives are device functions no kernel calls
@@ -691,7 +864,7 @@ bool WarpLowering::run() {
   for (bool Erased = true; Erased;) {
     Erased = false;
     SetVector<Function *> Users; // and their callers, transitively
-    for (const char *Name : {SuspendFn, StateFn, LaneFn})
+    for (const char *Name : Primitives)
       if (Function *F = fn(Name))
         for (User *U : F->users())
           if (auto *CB = dyn_cast<CallBase>(U))
@@ -707,17 +880,29 @@ bool WarpLowering::run() {
         break; // Users may name functions F called: start again
       }
   }
-  for (const char *Name : {SuspendFn, StateFn, LaneFn})
+  for (const char *Name : Primitives)
     if (Function *F = fn(Name)) {
       for (User *U : F->users())
         if (auto *CB = dyn_cast<CallBase>(U)) {
-          Errors.error(sourceLocation(CB) + "'" + describe(*CB->getFunction()) +
-                       "' uses warp functions but no kernel calls it directly");
+          Errors.error(sourceLocation(CB) + "'" + describe(*CB->getFunction()) + "' uses " +
+                       (Name == GridSyncFn ? "grid-wide synchronization" : "warp functions") +
+                       " but no kernel calls it directly");
           return true;
         }
       F->eraseFromParent();
       Changed = true;
     }
+  // Only kernels that synchronize their grid run it resident.
+  if (Function *F = fn(GridResidentFn)) {
+    for (User *U : make_early_inc_range(F->users()))
+      if (auto *CB = dyn_cast<CallBase>(U)) {
+        CB->replaceAllUsesWith(ConstantInt::getFalse(CB->getType()));
+        CB->eraseFromParent();
+      }
+    if (F->use_empty())
+      F->eraseFromParent();
+    Changed = true;
+  }
   if (fn(BeginFn) || fn(ScheduleFn)) {
     dropRuntime();
     Changed = true;

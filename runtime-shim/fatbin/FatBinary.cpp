@@ -197,10 +197,9 @@ bool readKernel(Reader &R, KernelInfo &K) {
                   " arguments, more than the container can hold");
   K.Args.resize(NumArgs);
   for (KernelArg &A : K.Args) {
-    uint32_t Kind, ArgReserved;
+    uint32_t Kind;
     if (!R.u32(Kind, "argument kind") || !R.u32(A.Size, "argument size") ||
-        !R.u32(A.Align, "argument alignment") ||
-        !R.u32(ArgReserved, "argument reserved field"))
+        !R.u32(A.Align, "argument alignment") || !R.u32(A.Extra, "argument extra field"))
       return false;
     A.Kind = ArgKind(Kind);
   }
@@ -339,7 +338,7 @@ std::vector<uint8_t> serialize(const FatBinary &FB) {
       W.u32(uint32_t(A.Kind));
       W.u32(A.Size);
       W.u32(A.Align);
-      W.u32(0);
+      W.u32(A.Extra);
     }
   }
   W.u32(uint32_t(FB.Symbols.size()));

@@ -39,12 +39,18 @@ enum class ArgKind : uint32_t {
                      ///< block (FatBinary::Globals). No entry in args.
   BlockDim = 4,      ///< Hidden argument (1.2) of KF_WarpLockstep kernels: a u32,
                      ///< CUDA's block shape x | y << 11 | z << 22. No entry in args.
+  GridShape = 5,     ///< Hidden argument (1.3) of KF_GridLockstep kernels: four u32,
+                     ///< gridDim x, y, z and the bytes of each block's slice of
+                     ///< shared memory. No entry in args.
 };
 
 struct KernelArg {
   ArgKind Kind = ArgKind::Value;
   uint32_t Size = 0;  ///< Bytes at args[i] (0 for DynamicShared).
   uint32_t Align = 1; ///< Alignment of the argument in the source.
+  /// (1.3) GridShape: the bytes of private memory one work-item of the
+  /// kernel needs (its warp's lane state and frames); 0 for other kinds.
+  uint32_t Extra = 0;
 };
 
 enum KernelFlags : uint32_t {
@@ -53,6 +59,12 @@ enum KernelFlags : uint32_t {
   /// launch ceil(block threads / 32) work-items per work-group, one
   /// work-group per block, and pass the block shape as its BlockDim argument.
   KF_WarpLockstep = 1u << 1,
+  /// (1.3) A KF_WarpLockstep kernel that synchronizes its grid: launch the
+  /// whole grid as one work-group (every warp of every block a work-item,
+  /// block-major), pass the grid shape as its GridShape argument, and size
+  /// its DynamicShared argument for one slice per block: the static shared
+  /// bytes rounded up to 16, plus the launch's sharedMem, rounded up to 128.
+  KF_GridLockstep = 1u << 2,
 };
 
 struct KernelInfo {
@@ -110,7 +122,7 @@ struct FatBinary {
 
 constexpr char Magic[8] = {'C', 'U', 'P', 'O', 'R', 'T', 'F', 'B'};
 constexpr uint16_t VersionMajor = 1;
-constexpr uint16_t VersionMinor = 2;
+constexpr uint16_t VersionMinor = 3;
 /// Size of the fixed header; its last field is the u64 TotalSize.
 constexpr size_t HeaderSize = 32;
 
@@ -120,7 +132,7 @@ constexpr size_t HeaderSize = 32;
 inline bool isKnownArgKind(ArgKind K) {
   return K == ArgKind::Value || K == ArgKind::GlobalPointer ||
          K == ArgKind::DynamicShared || K == ArgKind::GlobalsBlock ||
-         K == ArgKind::BlockDim;
+         K == ArgKind::BlockDim || K == ArgKind::GridShape;
 }
 
 /// Serializes \p FB; the result starts with the 32-byte header.

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <pthread.h>
 
 namespace cuport {
 namespace target {
@@ -817,6 +818,62 @@ Result OpenCLDevice::kernelAttributes(Module &M, const fatbin::KernelInfo &Kerne
   return Result::success();
 }
 
+/// The stack size of threads created with default attributes.
+static uint64_t defaultThreadStackBytes() {
+  pthread_attr_t Attr;
+  size_t Bytes = 0;
+  if (pthread_getattr_default_np(&Attr) == 0) {
+    pthread_attr_getstacksize(&Attr, &Bytes);
+    pthread_attr_destroy(&Attr);
+  }
+  return Bytes ? Bytes : 2u << 20; // glibc's floor when it cannot say
+}
+
+Result OpenCLDevice::gridLayout(const fatbin::KernelInfo &Kernel, const LaunchConfig &Config,
+                                size_t WarpsPerBlock, const KernelSlot &Slot, GridLayout &Out) {
+  constexpr uint64_t DynamicAlign = 16, SliceAlign = 128; // fatbin::KF_GridLockstep
+  auto AlignTo = [](uint64_t V, uint64_t A) { return (V + A - 1) / A * A; };
+  uint64_t Slice = AlignTo(AlignTo(Kernel.StaticSharedBytes, DynamicAlign) + Config.SharedBytes,
+                           SliceAlign);
+  uint64_t Blocks = 0, Items = 0, Bytes = 0;
+  bool Huge = __builtin_mul_overflow(uint64_t(Config.Grid[0]) * Config.Grid[1], Config.Grid[2],
+                                     &Blocks) |
+              __builtin_mul_overflow(Blocks, uint64_t(WarpsPerBlock), &Items) |
+              __builtin_mul_overflow(Blocks, Slice, &Bytes);
+  if (Huge || Items > Slot.MaxWorkGroupSize)
+    return Result(Status::CooperativeLaunchTooLarge,
+                  "kernel '" + Kernel.Name + "' synchronizes its grid, which must run at once: " +
+                      std::to_string(Blocks) + " blocks of " + std::to_string(WarpsPerBlock) +
+                      " warps exceed the device's " + std::to_string(Slot.MaxWorkGroupSize));
+  if (Bytes > Props.SharedMemPerBlock || Slice > UINT32_MAX)
+    return Result(Status::CooperativeLaunchTooLarge,
+                  "kernel '" + Kernel.Name + "' synchronizes its grid, which must run at once: " +
+                      std::to_string(Blocks) + " blocks of " + std::to_string(Slice) +
+                      " bytes of shared memory exceed the device's " +
+                      std::to_string(Props.SharedMemPerBlock));
+  // A CPU driver keeps a work-group's private memory on the stack of the
+  // thread that runs it (PoCL: one of its pool's threads, created with the
+  // process's default stack size): the work-items' lane state and frames
+  // (the compiler's figure, in the GridShape record) must fit in half of it,
+  // the rest being the driver's and the kernel's own.
+  uint64_t PerItem = 0;
+  for (const fatbin::KernelArg &A : Kernel.Args)
+    if (A.Kind == fatbin::ArgKind::GridShape)
+      PerItem = A.Extra;
+  if (Props.Type == DeviceType::CPU && PerItem) {
+    uint64_t Budget = defaultThreadStackBytes() / 2;
+    if (Items > Budget / PerItem)
+      return Result(Status::CooperativeLaunchTooLarge,
+                    "kernel '" + Kernel.Name + "' synchronizes its grid, which must run at "
+                    "once: " + std::to_string(Items) + " warps of " + std::to_string(PerItem) +
+                    " bytes of lane state exceed " + std::to_string(Budget) +
+                    " bytes, half the stack of the driver's threads");
+  }
+  Out.Blocks = size_t(Blocks);
+  Out.SliceBytes = cl_uint(Slice);
+  return Result::success();
+}
+
 Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                             const LaunchConfig &Config, void **Args) {
   auto &Mod = static_cast<OpenCLModule &>(M);
@@ -859,6 +916,16 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
                       std::to_string(Config.SharedBytes) +
                       " of dynamic shared memory; the device has " +
                       std::to_string(Props.SharedMemPerBlock));
+  // A kernel that synchronizes its grid runs all of it in one work-group
+  // (container 1.3), each block's shared memory a slice of one buffer.
+  GridLayout Grid;
+  if (Kernel.Flags & fatbin::KF_GridLockstep)
+    if (Result R = gridLayout(Kernel, Config, Local[0], *Slot, Grid); !R)
+      return R;
+  if (Grid.Blocks) {
+    Local[0] = Global[0] = Grid.Blocks * Local[0];
+    Global[1] = Global[2] = 1;
+  }
 
   CLQueue &CQ = queueFor(Config.Stream);
   std::lock_guard<std::mutex> Guard(Slot->Lock);
@@ -889,14 +956,23 @@ Result OpenCLDevice::launch(Module &M, const fatbin::KernelInfo &Kernel,
       ++User;
       break;
     }
-    case fatbin::ArgKind::DynamicShared:
+    case fatbin::ArgKind::DynamicShared: {
       // OpenCL rejects a zero-sized local argument; a kernel launched with
       // no dynamic shared memory must not touch it, so any size will do.
-      Err = clSetKernelArg(Slot->Kernel, I,
-                           Config.SharedBytes ? Config.SharedBytes
-                                              : std::max<size_t>(A.Align, 1),
+      size_t Bytes = Grid.Blocks ? Grid.Blocks * Grid.SliceBytes : Config.SharedBytes;
+      Err = clSetKernelArg(Slot->Kernel, I, Bytes ? Bytes : std::max<size_t>(A.Align, 1),
                            nullptr);
       break;
+    }
+    case fatbin::ArgKind::GridShape: {
+      if (!Grid.Blocks)
+        return Result(Status::InvalidKernelImage,
+                      "kernel '" + Kernel.Name + "' takes a grid shape but is not flagged "
+                      "as synchronizing its grid");
+      cl_uint Shape[4] = {Config.Grid[0], Config.Grid[1], Config.Grid[2], Grid.SliceBytes};
+      Err = clSetKernelArg(Slot->Kernel, I, sizeof(Shape), Shape);
+      break;
+    }
     case fatbin::ArgKind::GlobalsBlock:
       if (!Config.Globals)
         return Result(Status::InvalidKernelImage,

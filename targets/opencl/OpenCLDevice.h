@@ -177,6 +177,18 @@ private:
   /// the allocation set changed since the kernel last got it: kernels may
   /// dereference device pointers they find in memory, not only arguments.
   Result updateSvmExecInfo(struct KernelSlot &Slot);
+  /// A grid-synchronizing launch (fatbin::KF_GridLockstep): its blocks all
+  /// run in one work-group, each with its slice of the shared memory.
+  struct GridLayout {
+    size_t Blocks = 0;       ///< 0: not a grid-synchronizing launch.
+    cl_uint SliceBytes = 0;  ///< Each block's static and dynamic shared memory.
+  };
+  /// Checks that the grid of \p Config fits in one work-group of \p Slot's
+  /// kernel with \p WarpsPerBlock work-items per block, and in local
+  /// memory; else CooperativeLaunchTooLarge, as CUDA answers for a grid
+  /// that cannot be resident at once.
+  Result gridLayout(const fatbin::KernelInfo &Kernel, const LaunchConfig &Config,
+                    size_t WarpsPerBlock, const struct KernelSlot &Slot, GridLayout &Out);
 
   cl_platform_id Platform;
   cl_device_id Id;

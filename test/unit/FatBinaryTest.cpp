@@ -151,7 +151,36 @@ TEST(FatBinary, WarpLockstepKernelRoundTrips) {
   EXPECT_EQ(Out->Args[1].Kind, ArgKind::BlockDim);
   EXPECT_EQ(Out->Args[1].Size, 4u);
   EXPECT_TRUE(isKnownArgKind(ArgKind::BlockDim));
-  EXPECT_FALSE(isKnownArgKind(ArgKind(5)));
+}
+
+TEST(FatBinary, GridLockstepKernelRoundTrips) {
+  // A kernel that synchronizes its grid (1.3): its flags, hidden BlockDim
+  // and GridShape arguments, and the GridShape record's per-work-item
+  // private bytes (the argument record's Extra field) come back.
+  FatBinary In;
+  KernelInfo Grid;
+  Grid.Name = "_Z4gridPi";
+  Grid.Flags = KF_WarpLockstep | KF_GridLockstep | KF_UsesDynamicShared;
+  Grid.StaticSharedBytes = 1024;
+  Grid.Args = {{ArgKind::GlobalPointer, 8, 8},
+               {ArgKind::BlockDim, 4, 4},
+               {ArgKind::GridShape, 16, 16, 2368},
+               {ArgKind::DynamicShared, 0, 16}};
+  In.Kernels.push_back(Grid);
+  std::vector<uint8_t> Bytes = serialize(In);
+  ParseResult R = parse(Bytes.data(), Bytes.size());
+  ASSERT_TRUE(R) << R.Error;
+  const KernelInfo *Out = R.Value.findKernel("_Z4gridPi");
+  ASSERT_NE(Out, nullptr);
+  EXPECT_EQ(Out->Flags, uint32_t(KF_WarpLockstep | KF_GridLockstep | KF_UsesDynamicShared));
+  EXPECT_EQ(Out->StaticSharedBytes, 1024u);
+  ASSERT_EQ(Out->Args.size(), 4u);
+  EXPECT_EQ(Out->Args[2].Kind, ArgKind::GridShape);
+  EXPECT_EQ(Out->Args[2].Size, 16u);
+  EXPECT_EQ(Out->Args[2].Extra, 2368u);
+  EXPECT_EQ(Out->Args[3].Extra, 0u);
+  EXPECT_TRUE(isKnownArgKind(ArgKind::GridShape));
+  EXPECT_FALSE(isKnownArgKind(ArgKind(6)));
 }
 
 TEST(FatBinary, HeaderLayoutMatchesTheDocument) {

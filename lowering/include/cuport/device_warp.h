@@ -22,6 +22,13 @@
  * lanes that arrived together, as converged hardware would. A block
  * barrier is entered only when no warp site is left.
  *
+ * Grid-wide synchronization (cooperative_groups::grid_group::sync, that is
+ * __cuport_grid_sync) parks a lane like a block barrier. A kernel that
+ * uses it runs its whole grid in one work-group (one warp of one block per
+ * work-item), so that every block is resident; the lanes at a grid barrier
+ * go on once every lane of the grid is there or has exited, and block
+ * barriers are served first (docs/device-features.md).
+ *
  * AMD targets run 64-wide wavefronts and do not use this lowering yet; the
  * warp functions are a compile error there.
  *
@@ -40,6 +47,14 @@
 #define __CUPORT_WARP_FN static __device__ __forceinline__
 #endif
 
+/* Grid-wide synchronization, and whether the kernel runs its grid resident
+ * (true in kernels that synchronize their grid, false in all others);
+ * lowered by cuport-lower-warp-lockstep. */
+extern "C" {
+__device__ __attribute__((convergent, nothrow)) void __cuport_grid_sync();
+__device__ __attribute__((const, nothrow)) bool __cuport_grid_resident();
+}
+
 #if !defined(__AMDGCN__)
 
 /* One warp's lockstep state, private to the work-item that runs the warp.
@@ -48,10 +63,12 @@
 #define __CUPORT_WARP_AT_SITE 1u
 #define __CUPORT_WARP_AT_BARRIER 2u
 #define __CUPORT_WARP_EXITED 3u
+#define __CUPORT_WARP_AT_GRID 4u
 /* __cuport_warp_schedule results. */
 #define __CUPORT_WARP_RESUMED 0
 #define __CUPORT_WARP_BARRIER 1
 #define __CUPORT_WARP_DONE 2
+#define __CUPORT_WARP_GRID 3
 
 struct __cuport_warp {
   unsigned Site[32];           /* where the lane resumes; 0: kernel entry */
@@ -95,13 +112,16 @@ __CUPORT_WARP_RT unsigned __cuport_warp_resume_point(__cuport_warp *W, unsigned 
   return W->Site[L];
 }
 
+/* Barrier: 0 a warp function's site, 1 a block barrier, 2 a grid barrier. */
 __CUPORT_WARP_RT void __cuport_warp_park(__cuport_warp *W, unsigned L, unsigned Site,
                                          unsigned Barrier, unsigned HasMask,
                                          unsigned Mask, unsigned long long Value,
                                          unsigned Key) {
   W->Site[L] = Site;
   W->Key[L] = Key;
-  W->Wait[L] = Barrier ? __CUPORT_WARP_AT_BARRIER : __CUPORT_WARP_AT_SITE;
+  W->Wait[L] = Barrier == 2u   ? __CUPORT_WARP_AT_GRID
+               : Barrier == 1u ? __CUPORT_WARP_AT_BARRIER
+                               : __CUPORT_WARP_AT_SITE;
   W->Mask[L] = Mask;
   W->HasMask = HasMask ? (W->HasMask | (1u << L)) : (W->HasMask & ~(1u << L));
   W->Value[L] = Value;
@@ -111,27 +131,32 @@ __CUPORT_WARP_RT void __cuport_warp_exit(__cuport_warp *W, unsigned L) {
   W->Wait[L] = __CUPORT_WARP_EXITED;
 }
 
-/* Lanes at a block barrier go on once the work-group barrier has passed. */
-__CUPORT_WARP_RT void __cuport_warp_release(__cuport_warp *W) {
+/* Lanes waiting at a block barrier (Wait == __CUPORT_WARP_AT_BARRIER) or a
+ * grid barrier (__CUPORT_WARP_AT_GRID) go on once the work-group barrier
+ * has passed and the barrier is complete. */
+__CUPORT_WARP_RT void __cuport_warp_release(__cuport_warp *W, unsigned Wait) {
   for (unsigned L = 0; L < 32; ++L)
-    if (W->Wait[L] == __CUPORT_WARP_AT_BARRIER)
+    if (W->Wait[L] == Wait)
       W->Wait[L] = __CUPORT_WARP_RUN;
 }
 
 /* Called when no lane can run: resumes the complete sites (see the file
- * comment), or says that the warp waits at a block barrier or is done. */
+ * comment), or says that the warp waits at a block barrier (some lane is
+ * at one), at a grid barrier (every live lane is) or is done. */
 __CUPORT_WARP_RT int __cuport_warp_schedule(__cuport_warp *W) {
-  unsigned Live = 0, AtSite = 0;
+  unsigned Live = 0, AtSite = 0, AtBarrier = 0;
   for (unsigned L = 0; L < 32; ++L) {
     if (W->Wait[L] != __CUPORT_WARP_EXITED)
       Live |= 1u << L;
     if (W->Wait[L] == __CUPORT_WARP_AT_SITE)
       AtSite |= 1u << L;
+    if (W->Wait[L] == __CUPORT_WARP_AT_BARRIER)
+      AtBarrier |= 1u << L;
   }
   if (!Live)
     return __CUPORT_WARP_DONE;
   if (!AtSite)
-    return __CUPORT_WARP_BARRIER;
+    return AtBarrier ? __CUPORT_WARP_BARRIER : __CUPORT_WARP_GRID;
   /* Lanes at the same site as L: the same source call (the optimiser may
    * have merged the calls of two branches into one program point). */
   unsigned Same[32];

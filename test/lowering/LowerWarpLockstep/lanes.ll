@@ -16,7 +16,7 @@ target triple = "spirv64-unknown-unknown"
 %struct.__cuport_warp = type { [32 x i32], [32 x i32], [32 x i32], [32 x i32], i32, [32 x i64], [32 x i32], [32 x i64] }
 
 @tile = internal addrspace(3) global [64 x i32] undef, align 4
-@llvm.used = appending global [7 x i8*] [i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_begin to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_runnable to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_resume_point to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32, i32, i32, i32, i32, i64, i32)* @__cuport_warp_park to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_exit to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*)* @__cuport_warp_release to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*)* @__cuport_warp_schedule to i8*)], section "llvm.metadata"
+@llvm.used = appending global [7 x i8*] [i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_begin to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_runnable to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_resume_point to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32, i32, i32, i32, i32, i64, i32)* @__cuport_warp_park to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_exit to i8*), i8* bitcast (void (%struct.__cuport_warp addrspace(4)*, i32)* @__cuport_warp_release to i8*), i8* bitcast (i32 (%struct.__cuport_warp addrspace(4)*)* @__cuport_warp_schedule to i8*)], section "llvm.metadata"
 
 declare spir_func i64 @_Z12get_local_idj(i32)
 declare spir_func i64 @_Z14get_local_sizej(i32)
@@ -59,7 +59,7 @@ define internal i32 @shfl(i32 %v) {
 ; CHECK: call i32 @__cuport_warp_schedule(
 ; CHECK: atomicrmw add i32 addrspace(3)* @swap.warps.done, i32 1 monotonic
 ; CHECK: call spir_func void @_Z7barrierj(i32 3)
-; CHECK: call void @__cuport_warp_release(
+; CHECK: call void @__cuport_warp_release({{.*}}, i32 2)
 ; CHECK-NOT: call {{.*}}@__cuport_warp_suspend
 ; CHECK-NOT: call {{.*}}@_Z12get_local_idj(i32 1)
 define spir_kernel void @swap(i32 addrspace(1)* %out) {
@@ -111,7 +111,7 @@ define linkonce_odr void @__cuport_warp_park(%struct.__cuport_warp addrspace(4)*
 define linkonce_odr void @__cuport_warp_exit(%struct.__cuport_warp addrspace(4)* %w, i32 %l) {
   ret void
 }
-define linkonce_odr void @__cuport_warp_release(%struct.__cuport_warp addrspace(4)* %w) {
+define linkonce_odr void @__cuport_warp_release(%struct.__cuport_warp addrspace(4)* %w, i32 %wait) {
   ret void
 }
 define linkonce_odr i32 @__cuport_warp_schedule(%struct.__cuport_warp addrspace(4)* %w) {
