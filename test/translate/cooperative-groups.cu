@@ -30,6 +30,31 @@ template <unsigned N> __global__ void tiles(const int *in, int *out) {
   out[3] = reduce(v) + any(v > 0);
   // CHECK: out[3] = reduce(v) + any(v > 0);
 }
+
+// grid_group: ROCm 5.2's has thread_rank(), size(), is_valid() and sync()
+// only; its ranks and sizes in blocks have no spelling there.
+struct Grid {
+  __device__ unsigned long long num_blocks() const { return 1; }
+};
+
+__global__ void grid(unsigned long long *out) {
+  cg::grid_group grid = cg::this_grid();
+  // CHECK: cg::grid_group grid = cg::this_grid();
+  out[0] = grid.thread_rank() + grid.size() + grid.is_valid();
+  // CHECK: out[0] = grid.thread_rank() + grid.size() + grid.is_valid();
+  grid.sync();
+  // CHECK: grid.sync();
+  out[1] = grid.num_blocks() + cg::this_grid().block_rank();
+  // CHECK: out[1] = grid.num_blocks() + cg::this_grid().block_rank();
+  // WARN: :[[@LINE-2]]:17: warning: 'cooperative_groups::grid_group::num_blocks' has no HIP equivalent in ROCm 5.2's hip_cooperative_groups.h; left unchanged
+  // WARN: :[[@LINE-3]]:48: warning: 'cooperative_groups::grid_group::block_rank' has no HIP equivalent in ROCm 5.2's hip_cooperative_groups.h; left unchanged
+  dim3 bi = grid.block_index(), gd = grid.dim_blocks();
+  // CHECK: dim3 bi = grid.block_index(), gd = grid.dim_blocks();
+  // WARN: :[[@LINE-2]]:18: warning: 'cooperative_groups::grid_group::block_index' has no HIP equivalent
+  // WARN: :[[@LINE-3]]:43: warning: 'cooperative_groups::grid_group::dim_blocks' has no HIP equivalent
+  out[2] = bi.x + gd.x + Grid().num_blocks();
+  // CHECK: out[2] = bi.x + gd.x + Grid().num_blocks();
+}
 // WARN-NOT: warning
 
 template __global__ void tiles<16>(const int *, int *);
