@@ -14,6 +14,7 @@
 #define CUPORT_LOWERING_SHAREDSLICES_H
 
 #include "LoweringPasses.h"
+#include "fatbin/FatBinary.h"
 
 #include "llvm/IR/Function.h"
 
@@ -22,10 +23,11 @@
 namespace cuport {
 namespace lowering {
 
-/// The alignment of a block's slice: the largest a variable may ask for.
-constexpr uint64_t SharedSliceAlign = 128;
-/// The alignment of dynamic shared memory within the slice.
-constexpr uint64_t DynamicSharedAlign = 16;
+/// The alignment of a block's slice, the largest a variable may ask for,
+/// and of dynamic shared memory within it: the container's contract with
+/// the runtime that sizes the slices.
+constexpr uint64_t SharedSliceAlign = fatbin::GridSliceAlign;
+constexpr uint64_t DynamicSharedAlign = fatbin::GridDynamicSharedAlign;
 /// The function attribute that gives a kernel's static shared bytes when
 /// its variables live in slices (kernel metadata cannot count them).
 constexpr const char *StaticSharedAttr = "cuport-static-shared";

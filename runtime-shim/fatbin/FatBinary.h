@@ -67,6 +67,18 @@ enum KernelFlags : uint32_t {
   KF_GridLockstep = 1u << 2,
 };
 
+/// A KF_GridLockstep kernel's blocks each get a slice of its DynamicShared
+/// argument: the static shared bytes rounded up to GridDynamicSharedAlign
+/// (where the launch's dynamic shared memory starts), plus the launch's
+/// sharedMem, rounded up to GridSliceAlign (the largest alignment a
+/// __shared__ variable of such a kernel may ask for).
+constexpr uint64_t GridSliceAlign = 128;
+constexpr uint64_t GridDynamicSharedAlign = 16;
+inline uint64_t gridSliceBytes(uint64_t StaticShared, uint64_t DynamicShared) {
+  auto AlignTo = [](uint64_t V, uint64_t A) { return (V + A - 1) / A * A; };
+  return AlignTo(AlignTo(StaticShared, GridDynamicSharedAlign) + DynamicShared, GridSliceAlign);
+}
+
 struct KernelInfo {
   std::string Name; ///< Mangled device-side name, as __cudaRegisterFunction gets it.
   uint32_t Flags = 0;

@@ -831,10 +831,7 @@ static uint64_t defaultThreadStackBytes() {
 
 Result OpenCLDevice::gridLayout(const fatbin::KernelInfo &Kernel, const LaunchConfig &Config,
                                 size_t WarpsPerBlock, const KernelSlot &Slot, GridLayout &Out) {
-  constexpr uint64_t DynamicAlign = 16, SliceAlign = 128; // fatbin::KF_GridLockstep
-  auto AlignTo = [](uint64_t V, uint64_t A) { return (V + A - 1) / A * A; };
-  uint64_t Slice = AlignTo(AlignTo(Kernel.StaticSharedBytes, DynamicAlign) + Config.SharedBytes,
-                           SliceAlign);
+  uint64_t Slice = fatbin::gridSliceBytes(Kernel.StaticSharedBytes, Config.SharedBytes);
   uint64_t Blocks = 0, Items = 0, Bytes = 0;
   bool Huge = __builtin_mul_overflow(uint64_t(Config.Grid[0]) * Config.Grid[1], Config.Grid[2],
                                      &Blocks) |
