@@ -14,6 +14,7 @@
 #ifndef CUPORT_TEST_UNIT_RUNTIMEAPISUPPORT_H
 #define CUPORT_TEST_UNIT_RUNTIMEAPISUPPORT_H
 
+#include "DeviceSkip.h"
 #include "cuda_runtime_api.h"
 #include "fatbin/FatBinary.h"
 
@@ -94,22 +95,8 @@ inline Registered &registration() {
   return *R;
 }
 
-inline bool haveDevice() {
-  static const bool Have = [] {
-    int N = 0;
-    bool Ok = cudaGetDeviceCount(&N) == cudaSuccess && N > 0;
-    cudaGetLastError();
-    return Ok;
-  }();
-  return Have;
-}
-
-#define REQUIRE_DEVICE()                                                       \
-  do {                                                                         \
-    if (!::apitest::haveDevice())                                              \
-      GTEST_SKIP() << "no device on any target (see cuport-info)";             \
-    ASSERT_TRUE(::apitest::registration().HaveSpirv) << "test SPIR-V missing"; \
-  } while (0)
+using cuport_test::haveDevice;
+#define REQUIRE_DEVICE() CUPORT_REQUIRE_DEVICE(::apitest::registration().HaveSpirv)
 
 /// What Clang generates for `kernel<<<G, B, 0, S>>>(args)`; returns
 /// cudaLaunchKernel's result.

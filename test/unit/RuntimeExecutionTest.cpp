@@ -11,6 +11,7 @@
 // constructors register theirs.
 //
 //===----------------------------------------------------------------------===//
+#include "DeviceSkip.h"
 #include "cuda_runtime.h"
 #include "fatbin/FatBinary.h"
 
@@ -95,22 +96,8 @@ bool registerKernels() {
 
 const bool HaveSpirv = registerKernels();
 
-bool haveDevice() {
-  static const bool Have = [] {
-    int N = 0;
-    bool Ok = cudaGetDeviceCount(&N) == cudaSuccess && N > 0;
-    cudaGetLastError();
-    return Ok;
-  }();
-  return Have;
-}
-
-#define REQUIRE_DEVICE()                                                       \
-  do {                                                                         \
-    if (!haveDevice())                                                         \
-      GTEST_SKIP() << "no device on any target (see cuport-info)";             \
-    ASSERT_TRUE(HaveSpirv) << "test SPIR-V missing";                           \
-  } while (0)
+using cuport_test::haveDevice;
+#define REQUIRE_DEVICE() CUPORT_REQUIRE_DEVICE(HaveSpirv)
 
 cudaDeviceProp props() {
   cudaDeviceProp P;

@@ -18,6 +18,7 @@
 
 #include "ChildProcess.h"
 #include "CuportRuntime.h"
+#include "DeviceSkip.h"
 #include "cuda_runtime_api.h"
 #include "fatbin/FatBinary.h"
 
@@ -202,22 +203,8 @@ const bool RegisteredAtStartup = (registration(), true);
 // Helpers
 //===----------------------------------------------------------------------===//
 
-bool haveDevice() {
-  static const bool Have = [] {
-    int N = 0;
-    bool Ok = cudaGetDeviceCount(&N) == cudaSuccess && N > 0;
-    cudaGetLastError();
-    return Ok;
-  }();
-  return Have;
-}
-
-#define REQUIRE_DEVICE()                                                       \
-  do {                                                                         \
-    if (!haveDevice())                                                         \
-      GTEST_SKIP() << "no OpenCL device (see cuport-info)";                    \
-    ASSERT_TRUE(registration().HaveSpirv) << "test SPIR-V missing";            \
-  } while (0)
+using cuport_test::haveDevice;
+#define REQUIRE_DEVICE() CUPORT_REQUIRE_DEVICE(registration().HaveSpirv)
 
 /// What Clang generates for `kernel<<<G, B, Shm, S>>>(args)`: push at the
 /// call site; pop and cudaLaunchKernel in the stub. The result is dropped,
