@@ -23,7 +23,7 @@ namespace frontend {
 inline llvm::StringRef compatHeaderName() { return "cuport_hip_compat.h"; }
 
 /// The header with the helpers named in \p Helpers (every helper when it
-/// is empty), in table order.
+/// is empty) and the shared helpers their definitions name, in table order.
 std::string renderCompatHeader(const std::set<std::string> &Helpers);
 
 /// \p Text is a header renderCompatHeader wrote (its first line says so).

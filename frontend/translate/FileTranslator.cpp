@@ -56,12 +56,20 @@ void addImplicitRuntimeInclude(TranslateContext &Ctx, llvm::StringRef Path) {
 
 /// Includes the generated cuport_hip_compat.h where the file calls one of
 /// its helpers: ahead of the file's own includes, like hip_runtime.h (the
-/// header includes hip_runtime.h itself first).
+/// header includes hip_runtime.h itself first). Substitutes for names the
+/// file forms by token pasting follow as #defines, after hip_runtime.h.
 void addCompatInclude(TranslateContext &Ctx) {
-  if (Ctx.compatHelpers().empty())
+  if (Ctx.compatHelpers().empty() && Ctx.pastedSubstitutes().empty())
     return;
+  std::string Text;
+  if (!Ctx.compatHelpers().empty())
+    Text += "#include \"cuport_hip_compat.h\"\n";
+  else
+    Text += "#include <hip/hip_runtime.h>\n";
+  for (const auto &P : Ctx.pastedSubstitutes())
+    Text += "#define " + P.first + " " + P.second + "\n";
   unsigned At = Ctx.FirstIncludeOffset == ~0u ? 0 : Ctx.FirstIncludeOffset;
-  Ctx.insert(At, "#include \"cuport_hip_compat.h\"\n");
+  Ctx.insert(At, Text);
 }
 
 /// Passes Clang's diagnostics to the printer without counting them, so the

@@ -125,7 +125,10 @@ void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
       reportAt(Offset, TranslateDiag::warn_ballot_mask, {E.Name});
   }
   if (!hipAvailable(E)) {
-    reportNoHip(Offset, E);
+    if (const NameCompatEntry *C = table().lookupNameCompat(E.Name))
+      renameToCompat(Offset, E, *C);
+    else
+      reportNoHip(Offset, E);
     return;
   }
   // Without --hip-version the newest ROCm is the target; say where the
@@ -143,6 +146,35 @@ void TranslateContext::renameToken(unsigned Offset, const ApiEntry &E) {
     claim(Offset);
   else
     replace(Offset, E.Name.size(), E.HipName.str());
+}
+
+void TranslateContext::substitutePasted(unsigned Offset, const ApiEntry &E) {
+  recordUse(E.Name);
+  if (!PastedSubstitutes.emplace(E.Name.str(), E.HipName.str()).second)
+    return;
+  countConverted(E.Family);
+  reportAt(Offset, TranslateDiag::note_compat_pasted, {E.Name, E.HipName, E.Caveat});
+  if (!E.CompatHelper.empty())
+    useCompatHelper(E.CompatHelper);
+}
+
+void TranslateContext::renameToCompat(unsigned Offset, const ApiEntry &E, const NameCompatEntry &C) {
+  if (!replace(Offset, E.Name.size(), C.Substitute.str()))
+    return;
+  claim(Offset);
+  countConverted(E.Family);
+  if (!C.Helper.empty())
+    useCompatHelper(C.Helper);
+  if (C.Limited) {
+    std::string Rocm = (Opts.HipVersion.empty() ? baselineRocm() : Opts.HipVersion).getAsString();
+    reportAt(Offset, TranslateDiag::warn_compat_limited, {E.Name, Rocm, C.Substitute, C.How});
+  } else {
+    reportAt(Offset, TranslateDiag::note_compat_rename, {E.Name, C.Substitute, C.How});
+  }
+}
+
+bool TranslateContext::hipHasMember(const MemberEntry &M) const {
+  return M.hasHipMember() || (!M.HipSince.empty() && (Opts.HipVersion.empty() || M.HipSince <= Opts.HipVersion));
 }
 
 void TranslateContext::renameMember(unsigned Offset, const MemberEntry &M) {

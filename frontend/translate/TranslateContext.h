@@ -99,6 +99,11 @@ public:
   /// Renames (or keeps, or warns about) the member token at \p Offset of a
   /// CUDA struct that HIP spells differently, for the target ROCm.
   void renameMember(unsigned Offset, const MemberEntry &M);
+  /// The target ROCm's struct has \p M, as CUDA spells it or renamed.
+  bool hipHasMember(const MemberEntry &M) const;
+  /// Renames the token of \p E at \p Offset to HipCompat.def's substitute
+  /// \p C, with a note, or a warning where \p C is Limited.
+  void renameToCompat(unsigned Offset, const ApiEntry &E, const NameCompatEntry &C);
   /// E's HIP name exists in the ROCm the code is for (--hip-version).
   bool hipAvailable(const ApiEntry &E) const;
   /// Reports \p E at \p Offset as having no HIP equivalent (for the
@@ -117,6 +122,12 @@ public:
   /// The file calls \p Helper of the generated cuport_hip_compat.h.
   void useCompatHelper(llvm::StringRef Helper) { CompatHelpers.insert(Helper.str()); }
   const std::set<std::string> &compatHelpers() const { return CompatHelpers; }
+  /// \p E (a HipCompat.def substitute) is called under a name the file
+  /// forms by token pasting, reported at the macro use \p Offset. No token
+  /// spells it, so it is mapped instead: pastedSubstitutes() are written as
+  /// `#define Name Substitute` after the cuport_hip_compat.h include.
+  void substitutePasted(unsigned Offset, const ApiEntry &E);
+  const std::map<std::string, std::string> &pastedSubstitutes() const { return PastedSubstitutes; }
 
   FileStats &stats() { return Stats; }
   bool hasEdits() const { return !Edits.empty() || !Inserts.empty(); }
@@ -148,6 +159,7 @@ private:
   llvm::StringSet<> UserNames;
   FileStats Stats;
   std::set<std::string> CompatHelpers;
+  std::map<std::string, std::string> PastedSubstitutes;
   struct Pending {
     clang::SourceLocation Loc;
     TranslateDiag ID;

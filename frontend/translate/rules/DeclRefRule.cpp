@@ -32,11 +32,16 @@ void DeclRefRule::check(const MatchFinder::MatchResult &Result) {
       return;
     }
     // A name made by token pasting has no spelling in the file; one without
-    // a HIP equivalent is still reported, at the macro use.
+    // a HIP equivalent is still reported, at the macro use, and one HIP code
+    // computes is mapped by a #define (a macro may paste many of them).
     SourceLocation Use = Result.SourceManager->getExpansionLoc(Ref->getLocation());
-    if (!Ctx.hipAvailable(*E) && Ctx.mainFileOffset(Use, Offset) && !Ctx.isClaimed(Offset)) {
+    if (!Ctx.mainFileOffset(Use, Offset))
+      return;
+    if (!Ctx.hipAvailable(*E) && !Ctx.isClaimed(Offset)) {
       Ctx.recordUse(E->Name);
       Ctx.reportNoHip(Offset, *E);
+    } else if (Ctx.hipAvailable(*E) && E->Rewrite == DeviceRewrite::Substitute) {
+      Ctx.substitutePasted(Offset, *E);
     }
     return;
   }

@@ -9,6 +9,12 @@
 # file (hipcc-justify.py maps the lines and follows macro expansions).
 # Programs whose CUDA tests build them with -rdc / -dc (kept in their RUN
 # comments) are compiled with -fgpu-rdc, as cuport-cc does.
+# Some programs include cuport's own tables (<cuport/DeviceMath.def>, for
+# host-side coverage checks), which cuport-cc finds on its include path.
+# hipcc gets them the way a build gives a dependency's headers, with -I, but
+# from a directory holding only a `cuport` link: lowering/include, where they
+# live, also holds cuport's CUDA headers (cuda_runtime.h, ...), and hipcc
+# finding those would hide includes the translator left untranslated.
 #
 # usage: hipcc-compile.sh <root> <translator stderr> <CUDA root>
 set -u
@@ -16,10 +22,13 @@ root=$1
 warnings=$2
 cuda_root=$3
 here=$(dirname "$0")
+deps=$(mktemp -d)
+trap 'rm -rf "$deps"' EXIT
+ln -s "$(cd "$cuda_root" && pwd)/lowering/include/cuport" "$deps/cuport"
 compiled=0 expected=0 failed=0
 while IFS= read -r f; do
   rel=${f#"$root"/}
-  flags=(--offload-arch=gfx90a -std=c++17 -w -ferror-limit=0 -c)
+  flags=(--offload-arch=gfx90a -std=c++17 -w -ferror-limit=0 -I "$deps" -c)
   if grep -q -- '-rdc=true\|cuport-cc -dc\|extern __device__' "$f"; then flags+=(-fgpu-rdc); fi
   if hipcc "${flags[@]}" "$f" -o "$f.o" > "$f.log" 2>&1; then
     echo "compiled: $rel"
