@@ -65,6 +65,8 @@ ApiTable::ApiTable() {
   }
 #define HIP_COMPAT_HELPER(Name, Includes, Definition)                           \
   Helpers.push_back({#Name, Includes, llvm::StringRef(Definition).ltrim("\n")});
+#define HIP_COMPAT_CG(Where, Name, Sub, HelperName, Wave, How)                \
+  CgCompats.push_back({#Where, #Name, #Sub, Helper(#HelperName), Wave64::Wave, How});
 #include "HipCompat.def"
 
 #define CUDA_LIBRARY_NAME(Name, HipName, Kind)                                  \
@@ -150,6 +152,13 @@ const CompatEntry *ApiTable::lookupCompat(llvm::StringRef Function, llvm::String
 
 bool ApiTable::hasCompatOperands(llvm::StringRef Function) const {
   return llvm::any_of(Compat, [&](const CompatEntry &C) { return C.Function == Function; });
+}
+
+const CgCompatEntry *ApiTable::lookupCgCompat(llvm::StringRef Where, llvm::StringRef Name) const {
+  for (const CgCompatEntry &C : CgCompats)
+    if (C.Where == Where && C.Name == Name)
+      return &C;
+  return nullptr;
 }
 
 const CompatHelperEntry *ApiTable::lookupCompatHelper(llvm::StringRef Name) const {

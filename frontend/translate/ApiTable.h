@@ -99,6 +99,20 @@ struct CooperativeGroupsEntry {
   bool Member; ///< A member function of a group type, not a namespace name.
 };
 
+/// A cooperative-groups name ROCm 5.2 lacks that a helper of the generated
+/// cuport_hip_compat.h computes (HIP_COMPAT_CG in HipCompatWarp.def).
+struct CgCompatEntry {
+  /// "Namespace", the group type whose member it is, or
+  /// "thread_block_tile_of_block": a tile member that needs the tile's
+  /// parent to be the thread block.
+  llvm::StringRef Where;
+  llvm::StringRef Name;
+  llvm::StringRef Substitute;
+  llvm::StringRef Helper;
+  Wave64 Wave;
+  llvm::StringRef How;
+};
+
 /// A HipCompat.def row for calls on one operand type (atomicMin on long
 /// long): the call's name becomes Substitute, defined by Helper.
 struct CompatEntry {
@@ -133,6 +147,9 @@ public:
   llvm::ArrayRef<MemberEntry> members() const { return Members; }
   /// The row of a cooperative_groups name ROCm 5.2 lacks, if \p Name is one.
   const CooperativeGroupsEntry *lookupCooperativeGroups(llvm::StringRef Name) const;
+  /// The HIP_COMPAT_CG row of \p Name for \p Where, if one.
+  const CgCompatEntry *lookupCgCompat(llvm::StringRef Where, llvm::StringRef Name) const;
+  llvm::ArrayRef<CgCompatEntry> cgCompats() const { return CgCompats; }
   /// hipSOLVER's spelling of a cuBLAS enumerator passed to a cuSOLVER call
   /// (HIPSOLVER_OP_N for CUBLAS_OP_N); empty when it has none.
   llvm::StringRef cusolverSpelling(llvm::StringRef Name) const;
@@ -155,6 +172,7 @@ private:
   std::vector<MemberEntry> Members;
   std::vector<CompatEntry> Compat;
   std::vector<CompatHelperEntry> Helpers;
+  std::vector<CgCompatEntry> CgCompats;
   llvm::StringMap<unsigned> MemberIndex; ///< "Struct::Member"
   llvm::StringMap<llvm::StringRef> SolverSpellings;
   llvm::StringMap<CooperativeGroupsEntry> CooperativeGroups;

@@ -48,13 +48,15 @@ __global__ void votes(const float *in, unsigned *out, int *flags) {
   __threadfence();
 }
 
-__global__ void unsupported(int *p) {
+// No ROCm 5.2 spelling, but HIP code computes them on the caller's CUDA
+// warp (HipCompatWarp.def; hip-compat-warp.cu checks every one).
+__global__ void computed(int *p) {
   __syncwarp();
-  // WARN: :[[@LINE-1]]:3: warning: function '__syncwarp' has no HIP equivalent; left unchanged
+  // CHECK: cuport_syncwarp();
   unsigned active = __activemask();
-  // WARN: :[[@LINE-1]]:21: warning: function '__activemask' has no HIP equivalent; left unchanged
+  // CHECK: unsigned active = cuport_activemask();
   p[threadIdx.x] = __match_any_sync(0xffffffff, p[threadIdx.x]) + active;
-  // WARN: :[[@LINE-1]]:20: warning: function '__match_any_sync' has no HIP equivalent; left unchanged
+  // CHECK: p[threadIdx.x] = cuport_match_any_sync(0xffffffff, p[threadIdx.x]) + active;
 }
 
 int main() { return 0; }

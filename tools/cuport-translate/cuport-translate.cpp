@@ -238,10 +238,11 @@ int main(int Argc, const char **Argv) {
   }
   if (PrintHipNames) {
     // One line per HIP name (test/translate/hip-names.test compiles them
-    // against ROCm's headers); a name shared by several rows once.
+    // against ROCm's headers); a name shared by several rows once. A
+    // cuport_hip_compat.h helper's name is cuport's, not ROCm's.
     std::set<std::string> Printed;
     for (const ApiEntry &E : Table.entries())
-      if (E.hasHip() && Printed.insert(E.HipName.str()).second)
+      if (E.hasHip() && E.CompatHelper.empty() && Printed.insert(E.HipName.str()).second)
         llvm::outs() << familyName(E.Family) << " " << kindName(E.Kind) << " " << E.HipName << " "
                      << (E.HipSince.empty() ? std::string("-") : E.HipSince.getAsString()) << "\n";
     return 0;
