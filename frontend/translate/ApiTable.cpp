@@ -65,6 +65,10 @@ ApiTable::ApiTable() {
   }
 #define HIP_COMPAT_HELPER(Name, Includes, Definition)                           \
   Helpers.push_back({#Name, Includes, llvm::StringRef(Definition).ltrim("\n")});
+#define HIP_COMPAT_NAME(Name, Sub, HelperName, Fidelity, How)                  \
+  NameCompats.push_back({#Name, #Sub, Helper(#HelperName), llvm::StringRef(#Fidelity) == "Limited", How});
+#define HIP_COMPAT_MEMBER(Struct, Member, Sub, HelperName, How)                 \
+  MemberCompats.push_back({#Struct, #Member, #Sub, Helper(#HelperName), How});
 #define HIP_COMPAT_CG(Where, Name, Sub, HelperName, Wave, How)                \
   CgCompats.push_back({#Where, #Name, #Sub, Helper(#HelperName), Wave64::Wave, How});
 #include "HipCompat.def"
@@ -141,6 +145,15 @@ ApiTable::ApiTable() {
     if (!MemberIndex.try_emplace(Key, I).second)
       Duplicates.push_back(Key);
   }
+  // A substitute must stand for a name the tables know, and its helper
+  // must exist.
+  auto HasHelper = [&](llvm::StringRef H) { return H.empty() || lookupCompatHelper(H); };
+  for (const NameCompatEntry &C : NameCompats)
+    if (!Index.count(C.Name) || !HasHelper(C.Helper))
+      Dangling.push_back(C.Name.str());
+  for (const MemberCompatEntry &C : MemberCompats)
+    if (!lookupMember(C.Struct, C.Member) || !HasHelper(C.Helper))
+      Dangling.push_back((llvm::Twine(C.Struct) + "::" + C.Member).str());
 }
 
 const CompatEntry *ApiTable::lookupCompat(llvm::StringRef Function, llvm::StringRef Operand) const {
@@ -152,6 +165,20 @@ const CompatEntry *ApiTable::lookupCompat(llvm::StringRef Function, llvm::String
 
 bool ApiTable::hasCompatOperands(llvm::StringRef Function) const {
   return llvm::any_of(Compat, [&](const CompatEntry &C) { return C.Function == Function; });
+}
+
+const NameCompatEntry *ApiTable::lookupNameCompat(llvm::StringRef Name) const {
+  for (const NameCompatEntry &C : NameCompats)
+    if (C.Name == Name)
+      return &C;
+  return nullptr;
+}
+
+const MemberCompatEntry *ApiTable::lookupMemberCompat(llvm::StringRef Struct, llvm::StringRef Member) const {
+  for (const MemberCompatEntry &C : MemberCompats)
+    if (C.Struct == Struct && C.Member == Member)
+      return &C;
+  return nullptr;
 }
 
 const CgCompatEntry *ApiTable::lookupCgCompat(llvm::StringRef Where, llvm::StringRef Name) const {

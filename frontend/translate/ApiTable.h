@@ -123,6 +123,27 @@ struct CompatEntry {
   llvm::StringRef How;
 };
 
+/// A substitute for a runtime name the target ROCm has no HIP spelling for
+/// (HIP_COMPAT_NAME); Limited when it only reports CUDA's "not supported"
+/// error (or is a value that is not HIP's), which is warned about.
+struct NameCompatEntry {
+  llvm::StringRef Name;
+  llvm::StringRef Substitute;
+  llvm::StringRef Helper;
+  bool Limited;
+  llvm::StringRef How;
+};
+
+/// A member read computed by a helper from what ROCm 5.2's struct has
+/// (HIP_COMPAT_MEMBER): Object.Member becomes Substitute(Object).
+struct MemberCompatEntry {
+  llvm::StringRef Struct;
+  llvm::StringRef Member;
+  llvm::StringRef Substitute;
+  llvm::StringRef Helper;
+  llvm::StringRef How;
+};
+
 /// A section of the generated cuport_hip_compat.h (HIP_COMPAT_HELPER).
 struct CompatHelperEntry {
   llvm::StringRef Name;
@@ -159,6 +180,14 @@ public:
   bool hasCompatOperands(llvm::StringRef Function) const;
   llvm::ArrayRef<CompatEntry> compatEntries() const { return Compat; }
   llvm::ArrayRef<CompatHelperEntry> compatHelpers() const { return Helpers; }
+  /// The HIP_COMPAT_NAME row of \p Name, if one.
+  const NameCompatEntry *lookupNameCompat(llvm::StringRef Name) const;
+  /// The HIP_COMPAT_MEMBER row of \p Struct::\p Member, if one.
+  const MemberCompatEntry *lookupMemberCompat(llvm::StringRef Struct, llvm::StringRef Member) const;
+  llvm::ArrayRef<NameCompatEntry> nameCompats() const { return NameCompats; }
+  /// HIP_COMPAT_NAME / HIP_COMPAT_MEMBER rows naming no row of the other
+  /// tables, or a helper with no HIP_COMPAT_HELPER (must be empty; tested).
+  llvm::ArrayRef<std::string> danglingCompat() const { return Dangling; }
   const CompatHelperEntry *lookupCompatHelper(llvm::StringRef Name) const;
   llvm::ArrayRef<ApiEntry> entries() const { return Entries; }
   llvm::ArrayRef<IncludeEntry> includes() const { return Includes; }
@@ -173,6 +202,9 @@ private:
   std::vector<CompatEntry> Compat;
   std::vector<CompatHelperEntry> Helpers;
   std::vector<CgCompatEntry> CgCompats;
+  std::vector<NameCompatEntry> NameCompats;
+  std::vector<MemberCompatEntry> MemberCompats;
+  std::vector<std::string> Dangling;
   llvm::StringMap<unsigned> MemberIndex; ///< "Struct::Member"
   llvm::StringMap<llvm::StringRef> SolverSpellings;
   llvm::StringMap<CooperativeGroupsEntry> CooperativeGroups;

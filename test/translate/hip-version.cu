@@ -65,8 +65,8 @@ int main() {
   cudaDeviceSetLimit(cudaLimitMallocHeapSize, 1 << 20);
   // CHECK: hipDeviceSetLimit(hipLimitMallocHeapSize, 1 << 20);
   // WARN: :[[@LINE-2]]:3: warning: 'hipDeviceSetLimit' needs ROCm 5.3 or later (ROCm 5.2 lacks it)
-  // R52: cudaDeviceSetLimit(hipLimitMallocHeapSize, 1 << 20);
-  // W52: :[[@LINE-4]]:3: warning: function 'cudaDeviceSetLimit' has no HIP equivalent in ROCm 5.2 ('hipDeviceSetLimit' needs ROCm 5.3); left unchanged
+  // R52: cuport_hipDeviceSetLimit(hipLimitMallocHeapSize, 1 << 20);
+  // W52: :[[@LINE-4]]:3: warning: 'cudaDeviceSetLimit' has no HIP equivalent in ROCm 5.2; 'cuport_hipDeviceSetLimit' from the generated cuport_hip_compat.h stands in, but ROCm 5.2 cannot change device limits
   // R62: hipDeviceSetLimit(hipLimitMallocHeapSize, 1 << 20);
   return 0;
 }

@@ -57,7 +57,7 @@ int main() {
   // CHECK: CUDA_CHECK(hipStreamCreateWithFlags(&s, MY_STREAM_FLAGS));
   CUDA_CHECK(ALLOC_ANY(d, sizeof(h)));
 #if CUDART_VERSION >= 11000
-// WARN: :[[@LINE-1]]:5: warning: macro 'CUDART_VERSION' has no HIP equivalent; left unchanged
+// WARN: :[[@LINE-1]]:5: warning: 'CUDART_VERSION' has no HIP equivalent in ROCm 5.2; 'CUPORT_CUDART_VERSION' from the generated cuport_hip_compat.h stands in, but its value is the version of the CUDA the code was translated from, not a HIP version
   cudaDeviceSynchronize();
   // CHECK: hipDeviceSynchronize();
 #elif defined(OLD_CUDA)

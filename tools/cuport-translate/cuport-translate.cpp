@@ -232,9 +232,12 @@ int main(int Argc, const char **Argv) {
   if (CheckTables) {
     for (const std::string &D : Table.duplicates())
       toolDiag(TranslateDiag::err_duplicate_rows, {D});
+    for (const std::string &D : Table.danglingCompat())
+      toolDiag(TranslateDiag::err_dangling_compat, {D});
     llvm::outs() << Table.entries().size() << " names, " << Table.includes().size() << " headers, "
-                 << Table.duplicates().size() << " duplicates\n";
-    return Table.duplicates().empty() ? 0 : 1;
+                 << Table.duplicates().size() << " duplicates, " << Table.danglingCompat().size()
+                 << " dangling substitutes\n";
+    return Table.duplicates().empty() && Table.danglingCompat().empty() ? 0 : 1;
   }
   if (PrintHipNames) {
     // One line per HIP name (test/translate/hip-names.test compiles them

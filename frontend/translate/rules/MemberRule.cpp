@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "MemberRule.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
 
 namespace cuport {
 namespace frontend {
@@ -37,9 +39,51 @@ void MemberRule::renameMember(const FieldDecl *F, SourceLocation Loc) {
     Ctx.renameMember(Offset, *M);
 }
 
+/// Object.Member (Ptr->Member) read as a value becomes Substitute(Object)
+/// (Substitute(*Ptr)) where the target ROCm's struct lacks Member and a
+/// HIP_COMPAT_MEMBER row computes it; false when this is not such a read.
+bool MemberRule::rewriteRead(const MemberExpr *E, const FieldDecl *F, ASTContext &AC) {
+  if (!F || !isApiDecl(F) || E->isImplicitAccess())
+    return false;
+  llvm::StringRef Struct = F->getParent()->getName();
+  const MemberEntry *M = Ctx.table().lookupMember(Struct, F->getName());
+  const MemberCompatEntry *C = Ctx.table().lookupMemberCompat(Struct, F->getName());
+  if (!M || !C || Ctx.hipHasMember(*M))
+    return false;
+  // Only a value read: an assignment, an address or a reference needs the
+  // member itself.
+  DynTypedNodeList Parents = AC.getParents(*E);
+  while (Parents.size() == 1 && Parents[0].get<ParenExpr>())
+    Parents = AC.getParents(Parents[0]);
+  const auto *Cast = Parents.size() == 1 ? Parents[0].get<ImplicitCastExpr>() : nullptr;
+  if (!Cast || Cast->getCastKind() != CK_LValueToRValue)
+    return false;
+  SourceLocation Begin = E->getBase()->getBeginLoc(), Op = E->getOperatorLoc(), Name = E->getMemberLoc();
+  // Spelled in the file, also as a macro's argument; not in a macro's body.
+  const SourceManager &SM = AC.getSourceManager();
+  if (SM.isMacroBodyExpansion(Begin) || SM.isMacroBodyExpansion(Op) || SM.isMacroBodyExpansion(Name))
+    return false;
+  unsigned BeginOffset, OpOffset, NameOffset;
+  if (!Ctx.mainFileOffset(Begin, BeginOffset) || !Ctx.mainFileOffset(Op, OpOffset) ||
+      !Ctx.mainFileOffset(Name, NameOffset) || Ctx.isClaimed(NameOffset) ||
+      !Ctx.replace(OpOffset, NameOffset + F->getName().size() - OpOffset, ")"))
+    return false;
+  Ctx.claim(NameOffset);
+  Ctx.insert(BeginOffset, C->Substitute.str() + (E->isArrow() ? "(*" : "("));
+  Ctx.recordUse((Struct + "::" + F->getName()).str());
+  Ctx.countConverted(ApiFamily::Runtime);
+  if (!C->Helper.empty())
+    Ctx.useCompatHelper(C->Helper);
+  Ctx.reportAt(NameOffset, TranslateDiag::note_compat_rename,
+               {(Struct + "::" + F->getName()).str(), C->Substitute, C->How});
+  return true;
+}
+
 void MemberRule::check(const MatchFinder::MatchResult &Result) {
   if (const auto *E = Result.Nodes.getNodeAs<MemberExpr>("member")) {
-    renameMember(Result.Nodes.getNodeAs<FieldDecl>("field"), E->getMemberLoc());
+    const auto *F = Result.Nodes.getNodeAs<FieldDecl>("field");
+    if (!rewriteRead(E, F, *Result.Context))
+      renameMember(F, E->getMemberLoc());
     return;
   }
   if (const auto *D = Result.Nodes.getNodeAs<DesignatedInitExpr>("designated"))
