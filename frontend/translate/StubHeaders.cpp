@@ -91,6 +91,11 @@ const StubTexts &stubTexts() {
     for (const ApiEntry &E : Table.entries()) {
       if (E.Family == ApiFamily::Runtime || E.Name == "warpSize")
         continue;
+      // A name HipCompat.def substitutes is one cuport's headers declare
+      // (cuda_bf16.h's __float2bfloat16_rn): a loose stub beside it would
+      // win overload resolution against the real declaration.
+      if (E.Rewrite == DeviceRewrite::Substitute)
+        continue;
       std::string &S = Family[E.Family];
       if (S.empty())
         S = Prelude;

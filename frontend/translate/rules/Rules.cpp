@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "TranslateRule.h"
 
+#include "ArgumentTypeRule.h"
 #include "AtomicOperandRule.h"
 #include "CooperativeGroupsRule.h"
 #include "CusolverEnumRule.h"
@@ -29,6 +30,7 @@ namespace frontend {
 
 std::vector<std::unique_ptr<TranslateRule>> createRules(TranslateContext &Ctx) {
   std::vector<std::unique_ptr<TranslateRule>> R;
+  R.push_back(std::make_unique<ArgumentTypeRule>(Ctx));
   R.push_back(std::make_unique<AtomicOperandRule>(Ctx));
   R.push_back(std::make_unique<CooperativeGroupsRule>(Ctx));
   R.push_back(std::make_unique<CusolverEnumRule>(Ctx));

@@ -43,7 +43,10 @@ def main():
                 continue
             (newer if since != '-' and release(since) > rocm else present).append(name)
 
-    lines = ['#include <hip/hip_runtime.h>', 'namespace cuport_hip_names {']
+    # hip_runtime.h, and the headers the include table maps CUDA's to that it
+    # does not bring in (hip_bfloat16.h for cuda_bf16.h).
+    lines = ['#include <hip/hip_runtime.h>', '#include <hip/hip_bfloat16.h>',
+             'namespace cuport_hip_names {']
     for name in present + newer:
         lines += ['#ifndef %s' % name, 'using ::%s;' % name, '#endif']
     lines.append('}')
