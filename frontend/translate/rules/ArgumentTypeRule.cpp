@@ -1,5 +1,6 @@
 //===- ArgumentTypeRule.cpp - device calls on argument types HIP lacks ----===//
 #include "ArgumentTypeRule.h"
+#include "CompatCall.h"
 
 #include "clang/AST/Expr.h"
 
@@ -30,25 +31,7 @@ void ArgumentTypeRule::check(const MatchFinder::MatchResult &Result) {
   QualType T = Arg->IgnoreImpCasts()->getType();
   if (T->isPointerType())
     return;
-  const PrintingPolicy &Policy = Result.Context->getPrintingPolicy();
-  const CompatEntry *C = Ctx.table().lookupCompat(F->getName(), T.getUnqualifiedType().getAsString(Policy));
-  if (!C)
-    C = Ctx.table().lookupCompat(F->getName(), T.getCanonicalType().getUnqualifiedType().getAsString(Policy));
-  if (!C)
-    return;
-  // The callee's name as written (also as a macro's argument); a call
-  // spelled inside a macro body has no single place to rename.
-  const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
-  unsigned NameOffset;
-  if (!Ref || Result.SourceManager->isMacroBodyExpansion(Ref->getLocation()) ||
-      !Ctx.mainFileOffset(Ref->getLocation(), NameOffset) || Ctx.isClaimed(NameOffset))
-    return;
-  Ctx.recordUse(F->getName());
-  Ctx.countConverted(ApiFamily::Device);
-  Ctx.replace(NameOffset, F->getName().size(), C->Substitute.str());
-  if (!C->Helper.empty())
-    Ctx.useCompatHelper(C->Helper);
-  Ctx.reportAt(NameOffset, TranslateDiag::note_compat_helper, {F->getName(), C->Operand, C->Substitute, C->How});
+  substituteCompatCall(Ctx, Result, Call, F->getName(), T);
 }
 
 } // namespace frontend

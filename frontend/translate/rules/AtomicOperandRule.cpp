@@ -1,5 +1,6 @@
 //===- AtomicOperandRule.cpp - atomics on operand types HIP lacks ---------===//
 #include "AtomicOperandRule.h"
+#include "CompatCall.h"
 #include "Matchers.h"
 
 #include "clang/AST/Expr.h"
@@ -55,29 +56,12 @@ void AtomicOperandRule::check(const MatchFinder::MatchResult &Result) {
   QualType T = Ptr->IgnoreImpCasts()->getType();
   if (!T->isPointerType())
     return;
-  std::string Operand = T->getPointeeType().getUnqualifiedType().getAsString(Result.Context->getPrintingPolicy());
-  std::string Canonical = T->getPointeeType().getCanonicalType().getUnqualifiedType().getAsString(
-      Result.Context->getPrintingPolicy());
   llvm::StringRef Name = hipSpelling(F->getName());
-  const CompatEntry *C = Ctx.table().lookupCompat(Name, Operand);
-  if (!C)
-    C = Ctx.table().lookupCompat(Name, Canonical);
-  if (C) {
-    // The callee's name as written (also as a macro's argument); a call
-    // spelled inside a macro body has no single place to rename.
-    const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
-    unsigned NameOffset;
-    if (!Ref || Result.SourceManager->isMacroBodyExpansion(Ref->getLocation()) ||
-        !Ctx.mainFileOffset(Ref->getLocation(), NameOffset) || Ctx.isClaimed(NameOffset))
-      return;
-    Ctx.recordUse(F->getName());
-    Ctx.countConverted(ApiFamily::Device);
-    Ctx.replace(NameOffset, F->getName().size(), C->Substitute.str());
-    if (!C->Helper.empty())
-      Ctx.useCompatHelper(C->Helper);
-    Ctx.reportAt(NameOffset, TranslateDiag::note_compat_helper, {F->getName(), C->Operand, C->Substitute, C->How});
+  if (substituteCompatCall(Ctx, Result, Call, Name, T->getPointeeType()))
     return;
-  }
+  const PrintingPolicy &Policy = Result.Context->getPrintingPolicy();
+  std::string Operand = T->getPointeeType().getUnqualifiedType().getAsString(Policy);
+  std::string Canonical = T->getPointeeType().getCanonicalType().getUnqualifiedType().getAsString(Policy);
   SourceLocation Loc = Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
   unsigned Offset;
   if (!Ctx.mainFileOffset(Loc, Offset) || Ctx.isClaimed(Offset))
