@@ -158,6 +158,17 @@ void TranslateContext::substitutePasted(unsigned Offset, const ApiEntry &E) {
     useCompatHelper(E.CompatHelper);
 }
 
+void TranslateContext::substitutedAt(unsigned Offset, llvm::StringRef Name, ApiFamily F,
+                                     llvm::StringRef Substitute, llvm::StringRef Helper,
+                                     llvm::StringRef How) {
+  claim(Offset);
+  recordUse(Name);
+  countConverted(F);
+  if (!Helper.empty())
+    useCompatHelper(Helper);
+  reportAt(Offset, TranslateDiag::note_compat_rename, {Name, Substitute, How});
+}
+
 void TranslateContext::renameToCompat(unsigned Offset, const ApiEntry &E, const NameCompatEntry &C) {
   if (!replace(Offset, E.Name.size(), C.Substitute.str()))
     return;

@@ -104,6 +104,11 @@ public:
   /// Renames the token of \p E at \p Offset to HipCompat.def's substitute
   /// \p C, with a note, or a warning where \p C is Limited.
   void renameToCompat(unsigned Offset, const ApiEntry &E, const NameCompatEntry &C);
+  /// A rule rewrote CUDA's \p Name (a member or a group's call) at \p Offset
+  /// into a call of \p Substitute: claims the token, counts the use and the
+  /// conversion, includes \p Helper (if any) and notes how (\p How).
+  void substitutedAt(unsigned Offset, llvm::StringRef Name, ApiFamily F, llvm::StringRef Substitute,
+                     llvm::StringRef Helper, llvm::StringRef How);
   /// E's HIP name exists in the ROCm the code is for (--hip-version).
   bool hipAvailable(const ApiEntry &E) const;
   /// Reports \p E at \p Offset as having no HIP equivalent (for the

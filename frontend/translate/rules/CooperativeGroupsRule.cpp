@@ -155,12 +155,7 @@ bool CooperativeGroupsRule::spelledInFile(SourceRange Whole, llvm::ArrayRef<Sour
 
 void CooperativeGroupsRule::substituted(unsigned NameOffset, const NamedDecl *D, const CgCompatEntry &C) {
   std::string Name = cgName(D);
-  Ctx.claim(NameOffset);
-  Ctx.recordUse(Name);
-  Ctx.countConverted(ApiFamily::Device);
-  if (!C.Helper.empty())
-    Ctx.useCompatHelper(C.Helper);
-  Ctx.reportAt(NameOffset, TranslateDiag::note_compat_rename, {Name, C.Substitute, C.How});
+  Ctx.substitutedAt(NameOffset, Name, ApiFamily::Device, C.Substitute, C.Helper, C.How);
   if (C.Wave == Wave64::BallotMask)
     Ctx.reportAt(NameOffset, TranslateDiag::warn_ballot_mask, {Name});
 }

@@ -68,14 +68,9 @@ bool MemberRule::rewriteRead(const MemberExpr *E, const FieldDecl *F, ASTContext
       !Ctx.mainFileOffset(Name, NameOffset) || Ctx.isClaimed(NameOffset) ||
       !Ctx.replace(OpOffset, NameOffset + F->getName().size() - OpOffset, ")"))
     return false;
-  Ctx.claim(NameOffset);
   Ctx.insert(BeginOffset, C->Substitute.str() + (E->isArrow() ? "(*" : "("));
-  Ctx.recordUse((Struct + "::" + F->getName()).str());
-  Ctx.countConverted(ApiFamily::Runtime);
-  if (!C->Helper.empty())
-    Ctx.useCompatHelper(C->Helper);
-  Ctx.reportAt(NameOffset, TranslateDiag::note_compat_rename,
-               {(Struct + "::" + F->getName()).str(), C->Substitute, C->How});
+  Ctx.substitutedAt(NameOffset, (Struct + "::" + F->getName()).str(), ApiFamily::Runtime, C->Substitute, C->Helper,
+                    C->How);
   return true;
 }
 
